@@ -1,0 +1,77 @@
+package dev.countersign.cli;
+
+import dev.countersign.analyze.InputLimits;
+import dev.countersign.digest.ChangeDigest;
+import dev.countersign.model.Action;
+import dev.countersign.model.Analysis;
+import dev.countersign.model.Finding;
+import dev.countersign.render.Views;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code countersign analyze FILE}: what a change will do. */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show what a change will do: its actions, whether it is destructive or loses data, findings,",
+      "and its semantic digest. FILE is a 'terraform show -json' plan or a shell command ('-' for stdin)."
+    })
+final class AnalyzeCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FILE", description = "the change: a plan JSON file or a file with a shell command; '-' reads stdin")
+  String file;
+
+  @Option(names = "--kind", paramLabel = "K", description = "terraform-plan or shell; detected when left out")
+  Optional<String> kind = Optional.empty();
+
+  @Option(names = "--env", paramLabel = "ENV", description = "target environment, part of the digest (default: ${DEFAULT-VALUE})")
+  String environment = "production";
+
+  @Option(names = "--service", paramLabel = "S", description = "a service the change touches (repeatable), part of the digest")
+  List<String> services = List.of();
+
+  @Option(names = "--json", description = "machine-readable output")
+  boolean json;
+
+  @Option(names = "--max-bytes", paramLabel = "N", description = "refuse inputs larger than this (default: ${DEFAULT-VALUE})")
+  long maxBytes = InputLimits.DEFAULT_MAX_BYTES;
+
+  @Override
+  public Integer call() {
+    byte[] content = Setup.read(file, maxBytes);
+    Analysis analysis = Setup.analyze(kind, content, maxBytes);
+    String digest = ChangeDigest.of(analysis.kind(), environment, services, analysis.actions());
+    if (json) {
+      System.out.println(Json.pretty(Views.analysis(analysis, digest)));
+    } else {
+      print(analysis, digest);
+    }
+    return Main.OK;
+  }
+
+  private static void print(Analysis a, String digest) {
+    System.out.println("kind:        " + a.kind().wire());
+    System.out.println("digest:      " + digest);
+    StringBuilder summary = new StringBuilder();
+    for (Map.Entry<String, Object> e : Views.summary(a).entrySet()) {
+      summary.append(e.getKey()).append('=').append(e.getValue()).append(' ');
+    }
+    System.out.println("summary:     " + summary.toString().strip());
+    System.out.println(
+        "destructive: " + a.destructive() + "   data loss: " + a.dataLoss()
+            + "   recreate environment: " + a.recreateEnvironment());
+    for (Action x : a.actions()) {
+      if (x.verb().mutating()) {
+        System.out.printf("  %-8s %s%s%n", x.verb().wire(), x.address(), x.dataLoss() ? "   [data loss]" : "");
+      }
+    }
+    for (Finding f : a.findings()) {
+      System.out.println("  " + f.severity().wire() + " " + f.code() + ": " + f.message());
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.countersign.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code countersign} command: exit 0 ok, 1 the answer is "no", 2 usage or input error. */
+@Command(
+    name = "countersign",
+    mixinStandardHelpOptions = true,
+    version = "countersign 0.1.0",
+    description = {
+      "Countersign stands between AI coding agents and production: it analyses proposed changes,",
+      "decides them by policy, and collects the human approvals the policy asks for.",
+      "",
+      "Exit codes: 0 ok/allow, 1 the answer is no (deny, needs approval, test failed), 2 usage or input error."
+    },
+    subcommands = {
+      AnalyzeCommand.class,
+      CheckCommand.class,
+      PolicyCommand.class,
+      ServeCommand.class,
+      TokenCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  /** Exit code for "ok" / allow. */
+  static final int OK = 0;
+  /** Exit code when the answer is "no". */
+  static final int NO = 1;
+  /** Exit code for usage and input errors. */
+  static final int INPUT_ERROR = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the CLI and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns its exit code (for tests). */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(new ErrorHandler());
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.countersign.cli;
+
+import dev.countersign.analyze.Analyzers;
+import dev.countersign.analyze.InputLimits;
+import dev.countersign.config.policy.LoadedPolicy;
+import dev.countersign.config.policy.PolicyHolder;
+import dev.countersign.config.policy.PolicyLoader;
+import dev.countersign.directory.Directory;
+import dev.countersign.policy.EngineConfig;
+import dev.countersign.server.ChangeService;
+import dev.countersign.server.CountersignServer;
+import dev.countersign.server.JsonCodec;
+import dev.countersign.server.PolicyRuntime;
+import dev.countersign.store.Store;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code countersign serve}: the HTTP API over a real database. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the Countersign server: the HTTP API on a port, an embedded H2 database in --data-dir",
+      "(or PostgreSQL with --database), the directory from --org and the policy from --policy."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--port", paramLabel = "PORT", description = "port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+  int port = 8420;
+
+  @Option(names = "--host", paramLabel = "HOST", description = "address to listen on (default: ${DEFAULT-VALUE})")
+  String host = "127.0.0.1";
+
+  @Mixin DatabaseOptions database;
+
+  @Option(names = "--org", paramLabel = "FILE", description = "the directory (default: ./org.yaml, else the bundled demo organisation)")
+  Optional<Path> org = Optional.empty();
+
+  @Option(names = "--policy", paramLabel = "DIR", description = "policy directory, reloaded when it changes (default: the bundled default pack)")
+  Optional<Path> policyDir = Optional.empty();
+
+  @Option(names = "--approval-ttl", paramLabel = "DURATION", description = "how long an approval counts, ISO-8601 (default: ${DEFAULT-VALUE})")
+  Duration approvalTtl = EngineConfig.DEFAULT_APPROVAL_LIFETIME;
+
+  @Option(names = "--max-bytes", paramLabel = "N", description = "largest change content accepted (default: ${DEFAULT-VALUE})")
+  long maxBytes = InputLimits.DEFAULT_MAX_BYTES;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Directory directory = Setup.directory(org);
+    EngineConfig engineConfig = new EngineConfig(approvalTtl);
+    Path policyPath = Setup.policyDir(policyDir);
+    PolicyHolder holder = PolicyHolder.forDirectory(policyPath, PolicyLoader.create());
+    AtomicReference<PolicyRuntime> runtime = new AtomicReference<>(runtime(holder.current(), engineConfig));
+    Store store = Store.open(database.config());
+    DirectorySync.sync(store, directory);
+    JsonCodec json = new JsonCodec(maxBytes);
+    InputLimits limits = InputLimits.defaults().withMaxBytes(maxBytes);
+    ChangeService changes =
+        new ChangeService(
+            store, () -> directory, runtime::get,
+            (kind, content) -> Analyzers.analyze(kind, content, limits),
+            InstantSource.system(), json);
+    // The JSON body carries the content as a string, with escapes: allow some headroom over the limit.
+    CountersignServer server = CountersignServer.start(host, port, maxBytes + maxBytes / 4 + 65_536, store, changes, json);
+    if (policyDir.isPresent()) {
+      PolicyWatcher.start(policyPath, () -> {
+        LoadedPolicy before = holder.current();
+        LoadedPolicy after = holder.reload();
+        if (!after.digest().equals(before.digest())) {
+          runtime.set(runtime(after, engineConfig));
+          System.err.println("countersign: policy reloaded, now " + after.digest());
+        }
+      });
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      store.close();
+      stopped.countDown();
+    }));
+    printWelcome(server.port(), holder.current());
+    stopped.await();
+    return Main.OK;
+  }
+
+  private static PolicyRuntime runtime(LoadedPolicy policy, EngineConfig config) {
+    return new PolicyRuntime(policy.engine(config), policy.freezes());
+  }
+
+  private void printWelcome(int actualPort, LoadedPolicy policy) {
+    String url = "http://" + host + ":" + actualPort;
+    System.out.println("Countersign is running at " + url);
+    System.out.println("  database:  " + database.describe());
+    System.out.println("  directory: " + Setup.directorySource(org));
+    System.out.println("  policy:    " + policyDir.map(Path::toString).orElse("bundled default pack") + " (" + policy.digest() + ")");
+    System.out.println();
+    System.out.println("Next, in another terminal:");
+    System.out.println("  T=$(./countersign token create --principal mia | tail -n1)      # a token for mia (mid, payments)");
+    System.out.println("  curl -s -H \"Authorization: Bearer $T\" -X POST " + url + "/v1/changes \\");
+    System.out.println("       -d '{\"kind\":\"shell\",\"environment\":\"production\",\"aiAssisted\":true,\"content\":\"kubectl delete deployment web -n shop\"}'");
+    System.out.println("  See README.md for the full tour (reviews, approvals, policy tests).");
+    System.out.flush();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.countersign.cli;
+
+import dev.countersign.analyze.AnalysisException;
+import dev.countersign.analyze.Analyzers;
+import dev.countersign.analyze.InputLimits;
+import dev.countersign.config.org.OrgYaml;
+import dev.countersign.config.policy.LoadedPolicy;
+import dev.countersign.config.policy.PolicyLoader;
+import dev.countersign.directory.Directory;
+import dev.countersign.model.Analysis;
+import dev.countersign.model.ChangeKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What several commands share: reading inputs within limits, and finding the directory and policy
+ * (the given files, else {@code ./org.yaml}, else the bundled demo organisation and default pack).
+ */
+final class Setup {
+  private Setup() {}
+
+  /** The demo organisation shipped in the jar. */
+  static final String BUNDLED_ORG = "/demo/org.yaml";
+  /** The default policy pack shipped in the jar. */
+  static final String BUNDLED_POLICY = "/policies/default";
+
+  /** Reads a file (or stdin for "-") refusing anything over {@code maxBytes} before reading it. */
+  static byte[] read(String file, long maxBytes) {
+    try {
+      if (file.equals("-")) {
+        InputStream in = System.in;
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        InputLimits.defaults().withMaxBytes(maxBytes).checkSize(bytes.length);
+        return bytes;
+      }
+      Path path = Path.of(file);
+      if (!Files.isRegularFile(path)) {
+        throw new InputError("no such file: " + file);
+      }
+      long size = Files.size(path);
+      if (size > maxBytes) {
+        throw new InputError(file + " is " + size + " bytes, over the limit of " + maxBytes + " (--max-bytes)");
+      }
+      return Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw new InputError("no such file: " + file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Analyses content, detecting the kind when none is given. */
+  static Analysis analyze(Optional<String> kind, byte[] content, long maxBytes) {
+    Optional<ChangeKind> k = kind.map(Setup::kind);
+    return Analyzers.analyze(k, content, InputLimits.defaults().withMaxBytes(maxBytes));
+  }
+
+  /** Parses a kind word or fails naming the choices. */
+  static ChangeKind kind(String word) {
+    return ChangeKind.fromWire(word)
+        .orElseThrow(() -> new InputError("unknown kind '" + word + "' (expected terraform-plan or shell)"));
+  }
+
+  /** The directory: the given org file, else ./org.yaml, else the bundled demo organisation. */
+  static Directory directory(Optional<Path> org) {
+    Optional<Path> file = org.or(() -> Optional.of(Path.of("org.yaml")).filter(Files::isRegularFile));
+    if (file.isPresent()) {
+      if (!Files.isRegularFile(file.get())) {
+        throw new InputError("no such org file: " + file.get());
+      }
+      return OrgYaml.load(file.get());
+    }
+    return OrgYaml.parse(bundledBytes(BUNDLED_ORG), "bundled demo org.yaml");
+  }
+
+  /** Describes where the directory comes from, for startup messages. */
+  static String directorySource(Optional<Path> org) {
+    if (org.isPresent()) {
+      return org.get().toString();
+    }
+    return Files.isRegularFile(Path.of("org.yaml")) ? "./org.yaml" : "the bundled demo organisation";
+  }
+
+  /** The policy directory: the given one, else the bundled default pack. */
+  static Path policyDir(Optional<Path> dir) {
+    if (dir.isPresent()) {
+      if (!Files.isDirectory(dir.get())) {
+        throw new InputError("no such policy directory: " + dir.get());
+      }
+      return dir.get();
+    }
+    return bundledDir(BUNDLED_POLICY);
+  }
+
+  /** Loads and compiles the policy. */
+  static LoadedPolicy policy(Optional<Path> dir) {
+    return PolicyLoader.create().load(policyDir(dir));
+  }
+
+  private static byte[] bundledBytes(String resource) {
+    try (InputStream in = Setup.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("the jar is missing " + resource);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A resource folder as a Path, inside the jar (zip file system) or on disk in development. */
+  static Path bundledDir(String resource) {
+    try {
+      var url = Setup.class.getResource(resource);
+      if (url == null) {
+        throw new IllegalStateException("the jar is missing " + resource);
+      }
+      URI uri = url.toURI();
+      if (uri.getScheme().equals("jar")) {
+        try {
+          FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+          // Opened by an earlier call: Path.of below finds it.
+        }
+      }
+      return Path.of(uri);
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("cannot open bundled " + resource, e);
+    }
+  }
+
+  /** For messages: whether a throwable is the analysers' input error. */
+  static boolean isInputError(Throwable t) {
+    return t instanceof AnalysisException;
+  }
+}

@@ -1,0 +1,165 @@
+package dev.countersign.server;
+
+import dev.countersign.analyze.AnalysisException;
+import dev.countersign.policy.PolicyException;
+import dev.countersign.store.Store;
+import dev.countersign.store.StoreException;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The HTTP API (JSON under {@code /v1}): a thin adapter that authenticates the caller from the
+ * bearer token only, parses strictly, calls {@link ChangeService}, and renders answers and errors as
+ * JSON. Runs on virtual threads (Helidon SE).
+ */
+public final class CountersignServer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(CountersignServer.class.getName());
+  private static final int DEFAULT_LIST_LIMIT = 100;
+
+  private final WebServer web;
+
+  private CountersignServer(WebServer web) {
+    this.web = web;
+  }
+
+  /** Starts a server on {@code host:port} (port 0 picks a free one). */
+  public static CountersignServer start(
+      String host, int port, long maxBodyBytes, Store store, ChangeService changes, JsonCodec json) {
+    Handlers h = new Handlers(store, changes, json);
+    WebServer web =
+        WebServer.builder()
+            .host(host)
+            .port(port)
+            .maxPayloadSize(maxBodyBytes)
+            .shutdownHook(false)
+            .routing(r -> h.routes(r))
+            .build()
+            .start();
+    return new CountersignServer(web);
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return web.port();
+  }
+
+  /** Stops the server. */
+  @Override
+  public void close() {
+    web.stop();
+  }
+
+  private record Handlers(Store store, ChangeService changes, JsonCodec json) {
+
+    void routes(HttpRouting.Builder r) {
+      r.get("/healthz", (req, res) -> send(res, 200, Map.of("status", "ok")))
+          .post("/v1/changes", (req, res) -> handle(req, res, caller -> {
+                ProposeRequest body = json.read(body(req), ProposeRequest.class);
+                return new Reply(201, changes.propose(caller, body));
+              }))
+          .get("/v1/changes", (req, res) -> handle(req, res, caller -> {
+                String state = req.query().first("state").asOptional().orElse("pending");
+                int limit = limit(req.query().first("limit").asOptional());
+                return new Reply(200, Map.of("changes", changes.list(caller, state, limit)));
+              }))
+          .get("/v1/changes/{id}", (req, res) -> handle(req, res, caller ->
+                new Reply(200, changes.get(caller, req.path().pathParameters().get("id")))))
+          .post("/v1/changes/{id}/reviews", (req, res) -> handle(req, res, caller -> {
+                ReviewRequest body = json.read(body(req), ReviewRequest.class);
+                return new Reply(200, changes.review(caller, req.path().pathParameters().get("id"), body));
+              }))
+          .any("/v1/*", (req, res) -> handle(req, res, caller -> {
+                throw ApiException.notFound("no such endpoint: " + req.prologue().method().text() + " " + req.path().path());
+              }));
+    }
+
+    private void handle(ServerRequest req, ServerResponse res, Call call) {
+      try {
+        String caller = authenticate(req);
+        Reply reply = call.run(caller);
+        send(res, reply.status(), reply.body());
+      } catch (ApiException e) {
+        sendError(res, e.status(), e.error(), e.getMessage());
+      } catch (AnalysisException e) {
+        sendError(res, 400, "invalid_content", e.getMessage());
+      } catch (PolicyException e) {
+        LOG.log(Level.WARNING, "policy error", e);
+        sendError(res, 500, "policy_error", e.getMessage());
+      } catch (StoreException e) {
+        LOG.log(Level.WARNING, "store error", e);
+        sendError(res, 503, "store_unavailable", "the database could not complete the request; nothing was changed");
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "unexpected error", e);
+        sendError(res, 500, "internal_error", "internal error; nothing was changed");
+      }
+    }
+
+    private String authenticate(ServerRequest req) {
+      Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
+      if (header.isEmpty()) {
+        throw ApiException.unauthorized("missing 'Authorization: Bearer <token>' header");
+      }
+      String value = header.get();
+      if (!value.regionMatches(true, 0, "Bearer ", 0, 7) || value.length() <= 7) {
+        throw ApiException.unauthorized("the Authorization header must be 'Bearer <token>'");
+      }
+      String token = value.substring(7).strip();
+      return store.transaction(tx -> tx.tokens().authenticate(token))
+          .orElseThrow(() -> ApiException.unauthorized("unknown or revoked token"));
+    }
+
+    private static byte[] body(ServerRequest req) {
+      if (!req.content().hasEntity()) {
+        return new byte[0];
+      }
+      return req.content().as(byte[].class);
+    }
+
+    private static int limit(Optional<String> value) {
+      if (value.isEmpty()) {
+        return DEFAULT_LIST_LIMIT;
+      }
+      try {
+        int n = Integer.parseInt(value.get());
+        if (n < 1 || n > 1000) {
+          throw ApiException.badRequest("limit must be between 1 and 1000");
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        throw ApiException.badRequest("limit must be a number");
+      }
+    }
+
+    private void send(ServerResponse res, int status, Object body) {
+      res.status(Status.create(status));
+      res.header(HeaderNames.CONTENT_TYPE, "application/json");
+      res.send(json.write(body));
+    }
+
+    private void sendError(ServerResponse res, int status, String error, String message) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("error", error);
+      body.put("message", message);
+      if (status == 401) {
+        res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+      }
+      send(res, status, body);
+    }
+  }
+
+  private record Reply(int status, Object body) {}
+
+  @FunctionalInterface
+  private interface Call {
+    Reply run(String caller);
+  }
+}

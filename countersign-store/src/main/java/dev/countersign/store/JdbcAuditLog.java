@@ -1,0 +1,71 @@
+package dev.countersign.store;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.countersign.store.StoreException.Reason;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The journal in {@code audit_entries}. The next sequence number comes from the single row of
+ * {@code audit_head}, incremented under its row lock: a second writer waits until the first
+ * commits or rolls back, so numbers are gapless and follow commit order on H2 and PostgreSQL alike.
+ */
+final class JdbcAuditLog implements AuditLog {
+  private final JdbcTx tx;
+
+  JdbcAuditLog(JdbcTx tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public long append(String type, String actor, String subject, String payloadJson, Instant at) {
+    requireNonNull(type, "type");
+    requireNonNull(actor, "actor");
+    requireNonNull(subject, "subject");
+    requireNonNull(payloadJson, "payloadJson");
+    requireNonNull(at, "at");
+    return Sql.call("append audit entry", () -> {
+      Connection c = tx.connection();
+      if (Sql.update(c, "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1") != 1) {
+        throw new StoreException(Reason.FAILED, "append audit entry: journal head missing");
+      }
+      long seq = headSeq(c);
+      Sql.update(c, "INSERT INTO audit_entries"
+              + " (seq, event_type, actor, subject, payload_json, recorded_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?)",
+          seq, type, actor, subject, payloadJson, at);
+      return seq;
+    });
+  }
+
+  @Override
+  public List<AuditRecord> range(long fromSeq, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative, was " + limit);
+    }
+    return Sql.call("read audit entries", () -> Sql.list(tx.connection(),
+        "SELECT seq, event_type, actor, subject, payload_json, recorded_at FROM audit_entries"
+            + " WHERE seq >= ? ORDER BY seq FETCH FIRST ? ROWS ONLY",
+        JdbcAuditLog::read, fromSeq, limit));
+  }
+
+  @Override
+  public long lastSeq() {
+    return Sql.call("read audit head", () -> headSeq(tx.connection()));
+  }
+
+  private static long headSeq(Connection c) throws SQLException {
+    return Sql.one(c, "SELECT last_seq FROM audit_head WHERE id = 1", rs -> rs.getLong(1))
+        .orElseThrow(() -> new StoreException(Reason.FAILED, "audit journal head missing"));
+  }
+
+  private static AuditRecord read(ResultSet rs) throws SQLException {
+    return new AuditRecord(rs.getLong("seq"), Sql.text(rs, "event_type"),
+        Sql.text(rs, "actor"), Sql.text(rs, "subject"), Sql.text(rs, "payload_json"),
+        Sql.instant(rs, "recorded_at"));
+  }
+}

@@ -1,0 +1,104 @@
+package dev.countersign.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** H2 behaviour that needs a second JVM: sharing the file with another process, and kill -9. */
+class H2ProcessTest {
+  @TempDir Path dir;
+
+  @Test
+  @Timeout(120)
+  void secondProcess_canCreateATokenWhileTheServerHoldsTheDatabase() throws Exception {
+    try (Store server = Fixtures.open(StoreConfig.h2File(dir))) {
+      server.inTransaction(tx -> tx.principals().upsert(
+          new PrincipalRecord("mia", "human", "{}", Fixtures.T0)));
+
+      Process cli = child("create-token", dir.toString(), "mia");
+      List<String> out = readAll(cli);
+      assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(cli.exitValue()).as(String.join("\n", out)).isZero();
+      assertThat(out).contains("principals 1");
+      String token = out.stream().filter(l -> l.startsWith("token ")).findFirst().orElseThrow()
+          .substring("token ".length());
+      assertThat(server.transaction((Tx tx) -> tx.tokens().authenticate(token))).contains("mia");
+      server.inTransaction(tx -> tx.audit().append("x", "mia", "s", "{}", Instant.EPOCH));
+    }
+  }
+
+  @Test
+  @Timeout(180)
+  void everyAcknowledgedCommit_survivesKillDashNine() throws Exception {
+    long seed = System.nanoTime();
+    int killAfter = 20 + new Random(seed).nextInt(80);
+    Process child = child("commit-loop", dir.toString(), "100000");
+    int acknowledged = 0;
+    List<String> other = new ArrayList<>();
+    try (BufferedReader out = reader(child)) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.startsWith("committed ")) {
+          acknowledged = Integer.parseInt(line.substring("committed ".length()));
+          if (acknowledged == killAfter) {
+            // SIGKILL through the handle: Process.destroyForcibly() would also close our end of the
+            // pipe, losing acknowledgements the child printed just before it died.
+            child.toHandle().destroyForcibly();
+          }
+        } else {
+          other.add(line);
+        }
+      }
+    }
+    child.waitFor(30, TimeUnit.SECONDS);
+    assertThat(acknowledged).as("seed %s, output %s", seed, other).isGreaterThanOrEqualTo(killAfter);
+
+    try (Store reopened = Fixtures.open(StoreConfig.h2File(dir))) {
+      int acked = acknowledged;
+      for (int k = 1; k <= acked; k++) {
+        String id = "ch_crash_" + k;
+        assertThat(reopened.transaction((Tx tx) -> tx.changes().get(id))).as("seed %s: %s", seed, id)
+            .isPresent();
+      }
+      long lastSeq = reopened.transaction((Tx tx) -> tx.audit().lastSeq());
+      assertThat(lastSeq).isGreaterThanOrEqualTo(acked);
+      assertThat(reopened.transaction((Tx tx) -> tx.audit().range(1, (int) lastSeq + 1)))
+          .extracting(AuditRecord::subject)
+          .startsWith(java.util.stream.IntStream.rangeClosed(1, acked)
+              .mapToObj(k -> "ch_crash_" + k).toArray(String[]::new));
+      System.out.printf("kill -9 after %d acknowledged commits (seed %d); %d found%n",
+          acked, seed, lastSeq);
+    }
+  }
+
+  private static Process child(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"), H2Child.class.getName()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  private static BufferedReader reader(Process p) {
+    return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  private static List<String> readAll(Process p) throws IOException {
+    try (BufferedReader out = reader(p)) {
+      return out.lines().toList();
+    }
+  }
+}
