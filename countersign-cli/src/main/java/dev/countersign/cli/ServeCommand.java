@@ -1,6 +1,5 @@
 package dev.countersign.cli;
 
-import dev.countersign.analyze.Analyzers;
 import dev.countersign.analyze.InputLimits;
 import dev.countersign.config.policy.LoadedPolicy;
 import dev.countersign.config.policy.PolicyHolder;
@@ -66,7 +65,9 @@ final class ServeCommand implements Callable<Integer> {
     ChangeService changes =
         new ChangeService(
             store, () -> directory, runtime::get,
-            (kind, content) -> Analyzers.analyze(kind, content, limits),
+            (kind, content) ->
+                kind.map(k -> Setup.ANALYZERS.analyze(k, content, limits))
+                    .orElseGet(() -> Setup.ANALYZERS.analyze(content, limits)),
             InstantSource.system(), json);
     // The JSON body carries the content as a string, with escapes: allow some headroom over the limit.
     CountersignServer server = CountersignServer.start(host, port, maxBytes + maxBytes / 4 + 65_536, store, changes, json);

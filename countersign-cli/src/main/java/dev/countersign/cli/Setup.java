@@ -29,6 +29,9 @@ import java.util.Optional;
 final class Setup {
   private Setup() {}
 
+  /** Every analyser this build has. */
+  static final Analyzers ANALYZERS = Analyzers.standard();
+
   /** The demo organisation shipped in the jar. */
   static final String BUNDLED_ORG = "/demo/org.yaml";
   /** The default policy pack shipped in the jar. */
@@ -62,7 +65,8 @@ final class Setup {
   /** Analyses content, detecting the kind when none is given. */
   static Analysis analyze(Optional<String> kind, byte[] content, long maxBytes) {
     Optional<ChangeKind> k = kind.map(Setup::kind);
-    return Analyzers.analyze(k, content, InputLimits.defaults().withMaxBytes(maxBytes));
+    InputLimits limits = InputLimits.defaults().withMaxBytes(maxBytes);
+    return k.map(x -> ANALYZERS.analyze(x, content, limits)).orElseGet(() -> ANALYZERS.analyze(content, limits));
   }
 
   /** Parses a kind word or fails naming the choices. */

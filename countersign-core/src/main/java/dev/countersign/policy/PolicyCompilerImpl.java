@@ -78,10 +78,11 @@ final class PolicyCompilerImpl implements PolicyCompiler {
     if (!errors.isEmpty()) {
       throw new PolicyException(String.join("\n", errors));
     }
+    List<CompiledRule> programs = List.copyOf(compiled);
     synchronized (cache) {
-      cache.put(set.digest(), List.copyOf(compiled));
+      cache.put(set.digest(), programs);
     }
-    return new CompiledPolicy(set, compiled);
+    return new CompiledPolicy(set, programs);
   }
 
   private CelRuntime.@org.jspecify.annotations.Nullable Program program(

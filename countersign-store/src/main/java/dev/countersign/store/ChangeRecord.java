@@ -7,6 +7,8 @@ import java.util.List;
 
 /**
  * A change as stored: what was proposed, what analysis and policy made of it, and where it stands.
+ * No text may contain U+0000 (PostgreSQL cannot store it): the store refuses it as {@link
+ * StoreException.Reason#INVALID} on every database.
  *
  * @param id the change id ({@code ch_…}), or empty before it is inserted
  * @param kind the content format, e.g. {@code terraform-plan}
@@ -16,7 +18,7 @@ import java.util.List;
  * @param agent the agent that produced or runs it, or empty
  * @param aiAssisted whether an AI produced it
  * @param title a short human title
- * @param content the raw proposal (plan, manifest, SQL, command), any size up to hundreds of MB
+ * @param content the raw proposal (plan, manifest, SQL, command); tested up to 10 MB
  * @param digest the semantic digest ({@code sha256:…}), or empty before analysis
  * @param analysisJson the analysis as JSON text, or empty
  * @param decisionJson the latest decision as JSON text, or empty

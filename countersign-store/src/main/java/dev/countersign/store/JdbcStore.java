@@ -53,6 +53,7 @@ final class JdbcStore implements Store {
     hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     hikari.setConnectionTimeout(30_000);
     if (config.isH2()) {
+      keepH2ServerOnLoopback();
       // An embedded H2 database closes with its last connection: never retire pooled ones.
       hikari.setMaxLifetime(0);
       hikari.setMinimumIdle(config.poolSize());
@@ -64,12 +65,23 @@ final class JdbcStore implements Store {
     }
   }
 
+  /**
+   * H2's AUTO_SERVER listens on every interface unless {@code h2.bindAddress} is set before H2
+   * loads; the database is meant for processes on this machine only. An explicit setting wins.
+   */
+  private static void keepH2ServerOnLoopback() {
+    if (System.getProperty("h2.bindAddress") == null) {
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+  }
+
   private static void migrate(HikariDataSource pool, StoreConfig config) {
     String clob = config.isH2() ? "CHARACTER LARGE OBJECT" : "TEXT";
     try {
       Flyway.configure()
           .dataSource(pool)
           .locations("classpath:db/migration")
+          .failOnMissingLocations(true)
           .placeholders(Map.of("clob", clob))
           .load()
           .migrate();
@@ -84,9 +96,9 @@ final class JdbcStore implements Store {
     for (int attempt = 1; ; attempt++) {
       try {
         return attempt(work);
-      } catch (StoreException e) {
-        if (e.reason() != Reason.CONCURRENT || attempt >= MAX_ATTEMPTS) {
-          throw e;
+      } catch (Retry retry) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw retry.failure;
         }
       }
     }
@@ -102,21 +114,78 @@ final class JdbcStore implements Store {
   }
 
   private <T> T attempt(Function<Tx, T> work) {
-    try (Connection connection = pool.getConnection()) {
-      JdbcTx tx = new JdbcTx(connection, ids, tokenRandom);
-      T result;
-      try {
-        result = work.apply(tx);
-      } catch (RuntimeException | Error e) {
-        rollbackQuietly(connection, e);
-        throw e;
-      } finally {
-        tx.end();
-      }
-      connection.commit();
+    Connection connection = borrow();
+    try {
+      T result = runWork(connection, work);
+      commit(connection);
       return result;
+    } finally {
+      giveBack(connection);
+    }
+  }
+
+  private <T> T runWork(Connection connection, Function<Tx, T> work) {
+    JdbcTx tx = new JdbcTx(connection, ids, tokenRandom);
+    try {
+      return work.apply(tx);
+    } catch (StoreException e) {
+      rollbackQuietly(connection, e);
+      if (e.reason() == Reason.CONCURRENT || connectionLost(connection)) {
+        throw new Retry(e);
+      }
+      throw e;
+    } catch (RuntimeException | Error e) {
+      rollbackQuietly(connection, e);
+      throw e;
+    } finally {
+      tx.end();
+    }
+  }
+
+  private void commit(Connection connection) {
+    try {
+      connection.commit();
     } catch (SQLException e) {
-      throw Sql.failure("transaction", e);
+      StoreException failure = Sql.failure("commit", e);
+      if (failure.reason() == Reason.CONCURRENT) {
+        throw new Retry(failure);
+      }
+      // Any other failure may have happened after the commit took effect: never retry it.
+      connectionLost(connection);
+      throw failure;
+    }
+  }
+
+  /**
+   * Whether the connection died (e.g. the process serving a shared H2 file exited, or a
+   * PostgreSQL failover); if so every pooled connection is replaced, since they share its fate.
+   */
+  private boolean connectionLost(Connection connection) {
+    boolean lost;
+    try {
+      lost = !connection.isValid(2);
+    } catch (SQLException e) {
+      lost = true;
+    }
+    if (lost) {
+      pool.getHikariPoolMXBean().softEvictConnections();
+    }
+    return lost;
+  }
+
+  private Connection borrow() {
+    try {
+      return pool.getConnection();
+    } catch (SQLException e) {
+      throw Sql.failure("open a connection", e);
+    }
+  }
+
+  private static void giveBack(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // The pool discards a connection it cannot reset; the transaction's outcome stands.
     }
   }
 
@@ -125,6 +194,17 @@ final class JdbcStore implements Store {
       connection.rollback();
     } catch (SQLException e) {
       cause.addSuppressed(e);
+    }
+  }
+
+  /** A failure before commit that running the work again may cure. */
+  private static final class Retry extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final StoreException failure;
+
+    Retry(StoreException failure) {
+      super(failure.getMessage(), failure, false, false);
+      this.failure = failure;
     }
   }
 

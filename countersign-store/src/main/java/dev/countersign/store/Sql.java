@@ -13,9 +13,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Small JDBC helpers: binding, querying, time conversion and turning errors into reasons. */
 final class Sql {
+  /** H2 vendor codes: database in use, connection broken, database closed, closing at shutdown. */
+  private static final Set<Integer> H2_UNAVAILABLE = Set.of(90020, 90067, 90098, 90121);
+
   private Sql() {}
 
   /** Work against JDBC that may throw. */
@@ -77,6 +81,10 @@ final class Sql {
         if (arg instanceof Instant at) {
           ps.setObject(i + 1, OffsetDateTime.ofInstant(micros(at), ZoneOffset.UTC));
         } else if (arg instanceof String text) {
+          if (text.indexOf('\0') >= 0) {
+            // PostgreSQL text cannot hold U+0000; refuse it everywhere so both databases agree.
+            throw new SQLException("text contains U+0000", "22021");
+          }
           ps.setString(i + 1, text);
         } else {
           ps.setObject(i + 1, arg);
@@ -139,7 +147,7 @@ final class Sql {
       return Reason.CONCURRENT;
     }
     if (state.startsWith("08") || state.equals("HYT00") || state.equals("55P03")
-        || state.equals("57014") || state.equals("57P01") || e.getErrorCode() == 90020) {
+        || state.equals("57014") || state.equals("57P01") || H2_UNAVAILABLE.contains(e.getErrorCode())) {
       return Reason.UNAVAILABLE;
     }
     return Reason.FAILED;

@@ -7,7 +7,8 @@ import java.time.Instant;
  * The second process of the H2 process tests, started by {@link H2ProcessTest} with the test
  * class path. Commands: {@code commit-loop DIR N} commits N changes, each with an audit entry,
  * printing {@code committed k} after each commit; {@code create-token DIR PRINCIPAL} creates a
- * token while another process holds the database and prints {@code token <plaintext>}.
+ * token while another process holds the database and prints {@code token <plaintext>}; {@code
+ * hold DIR} opens the database, prints {@code ready} and keeps it open until its stdin closes.
  */
 public final class H2Child {
   private H2Child() {}
@@ -18,6 +19,7 @@ public final class H2Child {
       switch (args[0]) {
         case "commit-loop" -> commitLoop(store, Integer.parseInt(args[2]));
         case "create-token" -> createToken(store, args[2]);
+        case "hold" -> hold(store);
         default -> throw new IllegalArgumentException("unknown command " + args[0]);
       }
     }
@@ -44,5 +46,18 @@ public final class H2Child {
     System.out.println("principals " + principals);
     System.out.println("token " + token.plaintext());
     System.out.flush();
+  }
+
+  private static void hold(Store store) {
+    store.inTransaction(tx -> tx.audit().append("held", "cli", "s", "{}", Fixtures.at(0)));
+    System.out.println("ready");
+    System.out.flush();
+    try {
+      while (System.in.read() >= 0) {
+        // wait for the parent to close our stdin
+      }
+    } catch (java.io.IOException e) {
+      // parent gone: exit
+    }
   }
 }

@@ -41,6 +41,27 @@ class H2ProcessTest {
   }
 
   @Test
+  @Timeout(120)
+  void serverOpenedWhileACliHoldsTheDatabase_keepsWorkingAfterTheCliExits() throws Exception {
+    Process cli = child("hold", dir.toString());
+    BufferedReader cliOut = reader(cli);
+    assertThat(cliOut.lines().filter("ready"::equals).findFirst()).isPresent();
+
+    try (Store server = Fixtures.open(StoreConfig.h2File(dir))) {
+      long first = server.transaction((Tx tx) -> tx.audit().append("a", "s", "s", "{}", Instant.EPOCH));
+      cli.getOutputStream().close();
+      assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      cliOut.close();
+
+      for (int i = 0; i < 20; i++) {
+        server.inTransaction(tx -> tx.audit().append("b", "s", "s", "{}", Instant.EPOCH));
+      }
+      assertThat(first).isEqualTo(2);
+      assertThat(server.transaction((Tx tx) -> tx.audit().lastSeq())).isEqualTo(22);
+    }
+  }
+
+  @Test
   @Timeout(180)
   void everyAcknowledgedCommit_survivesKillDashNine() throws Exception {
     long seed = System.nanoTime();

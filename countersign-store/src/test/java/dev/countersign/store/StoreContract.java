@@ -147,6 +147,17 @@ abstract class StoreContract {
   }
 
   @Test
+  void textWithANulCharacter_isInvalidOnEveryDatabase() throws Exception {
+    Store store = open(newDatabase());
+    ChangeRecord withNul = new ChangeRecord("", "shell", "dev", List.of(), "mia", "", false, "t",
+        "rm -rf /\0", "", "", "", "pending", at(0), at(0));
+
+    assertThatThrownBy(() -> store.transaction(tx -> tx.changes().insert(withNul)))
+        .isInstanceOfSatisfying(StoreException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID));
+  }
+
+  @Test
   void timestamps_roundTripToTheMicrosecond() throws Exception {
     Store store = open(newDatabase());
     Instant nanos = Instant.parse("2026-03-01T09:00:00.123456789Z");

@@ -49,8 +49,11 @@ public final class JsonInput {
   }
 
   /** The analysis error for a Jackson parse error, with the line and column where it happened. */
-  public static AnalysisException translate(JacksonException e, InputLimits limits) {
+  public static AnalysisException translate(JacksonException e, JsonParser p, InputLimits limits) {
     JsonLocation at = e.getLocation();
+    if (at == null || at.getLineNr() <= 0) {
+      at = p.currentLocation(); // constraint violations carry no location of their own
+    }
     long line = at == null ? -1 : at.getLineNr();
     long column = at == null ? -1 : at.getColumnNr();
     String original = String.valueOf(e.getOriginalMessage());

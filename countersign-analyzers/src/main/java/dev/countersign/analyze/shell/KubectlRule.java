@@ -83,7 +83,7 @@ final class KubectlRule {
   private static Verdict delete(List<String> names, Map<String, List<String>> flags) {
     String namespace = first(flags, "-n", "--namespace");
     Map<String, List<String>> byKind = new LinkedHashMap<>();
-    for (String file : concat(flags.get("-f"), flags.get("--filename"), flags.get("-k"), flags.get("--kustomize"))) {
+    for (String file : concat(flags, "-f", "--filename", "-k", "--kustomize")) {
       byKind.computeIfAbsent("manifest", k -> new ArrayList<>()).add(file);
     }
     if (!names.isEmpty() && !names.get(0).contains("/")) {
@@ -151,13 +151,10 @@ final class KubectlRule {
     return "";
   }
 
-  @SafeVarargs
-  private static List<String> concat(List<String>... lists) {
+  private static List<String> concat(Map<String, List<String>> flags, String... names) {
     List<String> all = new ArrayList<>();
-    for (List<String> l : lists) {
-      if (l != null) {
-        all.addAll(l);
-      }
+    for (String n : names) {
+      all.addAll(flags.getOrDefault(n, List.of()));
     }
     return all;
   }

@@ -38,11 +38,12 @@ final class PlanAnalyzer implements Analyzer {
 
   @Override
   public Analysis analyze(InputStream content, InputLimits limits) {
-    try (JsonParser p = JsonInput.open(content, limits)) {
+    JsonParser p = JsonInput.open(content, limits);
+    try (p) {
       PlanFacts facts = readPlan(p);
       return Analysis.of(ChangeKind.TERRAFORM_PLAN, facts.actions(), facts.findings(), BlastRadius.none());
     } catch (JacksonException e) {
-      throw JsonInput.translate(e, limits);
+      throw JsonInput.translate(e, p, limits);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

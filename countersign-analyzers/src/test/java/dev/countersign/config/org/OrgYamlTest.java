@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -284,7 +283,7 @@ class OrgYamlTest {
   @Test
   void demoOrganisation_loads() {
     Path demo = Path.of("../org.yaml");
-    Assumptions.assumeTrue(Files.exists(demo), "demo org.yaml not at the repository root");
+    assertThat(demo).as("the demo org.yaml ships at the repository root").exists();
     Directory d = OrgYaml.load(demo);
     assertThat(d.agent("kiro-7").orElseThrow().sponsor()).isEqualTo("mia");
     assertThat(d.agent("claude-ops").orElseThrow().sponsor()).isEqualTo("li");
