@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * The registry of analysers, one per format, and the detection of a change's kind from its content.
  *
- * <p>Adding a format is one line in {@link #standard()}. This is the only class of this package that
- * names the format packages.
+ * <p>Adding a format is one line in {@link #standard()}. This is the only class of this package
+ * that names the format packages.
  */
 public final class Analyzers {
 
@@ -96,6 +96,7 @@ public final class Analyzers {
   }
 
   private static AnalysisException noAnalyzer(ChangeKind kind) {
-    return AnalysisException.of(Problem.UNRECOGNIZED, "no analyser for changes of kind " + kind.wire() + " yet");
+    return AnalysisException.of(
+        Problem.UNRECOGNIZED, "no analyser for changes of kind " + kind.wire() + " yet");
   }
 }

@@ -21,11 +21,27 @@ final class KindDetector {
   private static final int SHELL_MAX_CHARS = 16 * 1024;
   private static final int SHELL_MAX_LINES = 100;
   private static final Pattern PLAN_KEY =
-      Pattern.compile("\"(format_version|plan_format_version|terraform_version|resource_changes|planned_values)\"\\s*:");
-  private static final Pattern YAML_KEY = Pattern.compile("(?m)\\A(---|%YAML|[A-Za-z_][\\w.-]*:(\\s|$))");
+      Pattern.compile(
+          "\"(format_version|plan_format_version|terraform_version|resource_changes|planned_values)\"\\s*:");
+  private static final Pattern YAML_KEY =
+      Pattern.compile("(?m)\\A(---|%YAML|[A-Za-z_][\\w.-]*:(\\s|$))");
   private static final Set<String> SQL_WORDS =
-      Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "TRUNCATE", "GRANT",
-          "REVOKE", "BEGIN", "COMMIT", "WITH", "MERGE", "REPLACE");
+      Set.of(
+          "SELECT",
+          "INSERT",
+          "UPDATE",
+          "DELETE",
+          "CREATE",
+          "ALTER",
+          "DROP",
+          "TRUNCATE",
+          "GRANT",
+          "REVOKE",
+          "BEGIN",
+          "COMMIT",
+          "WITH",
+          "MERGE",
+          "REPLACE");
 
   private KindDetector() {}
 
@@ -39,12 +55,15 @@ final class KindDetector {
       if (PLAN_KEY.matcher(text).find()) {
         return ChangeKind.TERRAFORM_PLAN;
       }
-      throw unrecognized("a JSON object that is not a Terraform plan (no format_version, terraform_version or resource_changes)");
+      throw unrecognized(
+          "a JSON object that is not a Terraform plan (no format_version, terraform_version or"
+              + " resource_changes)");
     }
     if (first == '[') {
       throw unrecognized("a JSON array");
     }
-    if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r') || text.indexOf('\uFFFD') >= 0) {
+    if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r')
+        || text.indexOf('\uFFFD') >= 0) {
       throw unrecognized("binary data or text in an unsupported encoding");
     }
     if (YAML_KEY.matcher(text).find()) {
@@ -54,7 +73,9 @@ final class KindDetector {
     if (SQL_WORDS.contains(firstWord)) {
       throw unrecognized("SQL");
     }
-    if (content.length > HEAD_BYTES || text.length() > SHELL_MAX_CHARS || text.lines().count() > SHELL_MAX_LINES) {
+    if (content.length > HEAD_BYTES
+        || text.length() > SHELL_MAX_CHARS
+        || text.lines().count() > SHELL_MAX_LINES) {
       throw unrecognized("long text (a script?)");
     }
     return ChangeKind.SHELL;
@@ -65,7 +86,10 @@ final class KindDetector {
     int length = Math.min(content.length, HEAD_BYTES);
     ByteBuffer head = ByteBuffer.wrap(content, 0, length);
     Encoding encoding = Encoding.UTF_8;
-    if (length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF) {
+    if (length >= 3
+        && (content[0] & 0xFF) == 0xEF
+        && (content[1] & 0xFF) == 0xBB
+        && (content[2] & 0xFF) == 0xBF) {
       head.position(3);
     } else if (length >= 2 && (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE) {
       encoding = Encoding.UTF_16LE;
@@ -75,7 +99,9 @@ final class KindDetector {
       head.position(2);
     }
     try {
-      return encoding.charset().newDecoder()
+      return encoding
+          .charset()
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE)
           .decode(head)
@@ -86,8 +112,10 @@ final class KindDetector {
   }
 
   private static AnalysisException unrecognized(String what) {
-    return AnalysisException.of(Problem.UNRECOGNIZED,
-        "cannot tell the kind of this change: it looks like " + what
+    return AnalysisException.of(
+        Problem.UNRECOGNIZED,
+        "cannot tell the kind of this change: it looks like "
+            + what
             + "; give the kind explicitly (e.g. --kind terraform-plan or --kind shell)");
   }
 }

@@ -12,7 +12,8 @@ import java.nio.ByteBuffer;
  * byte-order mark, strictly, within the size bound.
  *
  * <p>Invalid UTF-8 (including overlong forms and encoded surrogates), unpaired UTF-16 surrogates,
- * UTF-32 and BOM-less UTF-16 are rejected with {@link Problem#INVALID_ENCODING} and the byte offset.
+ * UTF-32 and BOM-less UTF-16 are rejected with {@link Problem#INVALID_ENCODING} and the byte
+ * offset.
  */
 public final class TextDecoding {
 

@@ -43,10 +43,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * without reviews (the agent's first ask: needs_approval) and with one eligible approval (allow).
  *
  * <p>Run from the repository root: {@code java -jar countersign-bench/target/benchmarks.jar
- * DecisionBenchmark -f 1 -wi 3 -i 5}; {@code -Dcountersign.policies=DIR} picks another pack.
+ * DecisionBenchmark -f 1 -wi 3 -i 5} (throughput in ops/µs, sample-time percentiles in µs; add
+ * {@code -bm thrpt -tu s} for ops/s); {@code -Dcountersign.policies=DIR} picks another pack.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Threads(1)
 @Fork(1)
 @Warmup(iterations = 3, time = 2)
@@ -101,14 +103,12 @@ public class DecisionBenchmark {
 
   /** The agent's first ask: no reviews yet. */
   @Benchmark
-  @OutputTimeUnit(TimeUnit.SECONDS)
   public Decision decideWithoutReviews() {
     return engine.decide(input, List.of(), directory);
   }
 
   /** After a senior approved. */
   @Benchmark
-  @OutputTimeUnit(TimeUnit.SECONDS)
   public Decision decideWithOneApproval() {
     return engine.decide(input, approved, directory);
   }

@@ -19,8 +19,7 @@ import picocli.CommandLine.Parameters;
     name = "analyze",
     mixinStandardHelpOptions = true,
     description = {
-      "Show what a change will do: its actions, whether it is destructive or loses data, findings,",
-      "and its semantic digest. FILE is a 'terraform show -json' plan or a shell command ('-' for stdin)."
+      "Show what a change will do: its actions, whether it is destructive or loses data, findings, and its semantic digest. FILE is a 'terraform show -json' plan or a shell command ('-' for stdin)."
     })
 final class AnalyzeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the change: a plan JSON file or a file with a shell command; '-' reads stdin")

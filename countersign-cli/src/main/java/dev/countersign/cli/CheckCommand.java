@@ -30,8 +30,7 @@ import picocli.CommandLine.Parameters;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Decide a change offline against the policy: allow, deny or needs_approval, with the rules",
-      "that matched and why. Exit 0 allow, 1 deny or needs_approval, 2 input error."
+      "Decide a change offline against the policy: allow, deny or needs_approval, with the rules that matched and why. Exit 0 allow, 1 deny or needs_approval, 2 input error."
     })
 final class CheckCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the change ('-' reads stdin)")

@@ -9,8 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "countersign 0.1.0",
     description = {
-      "Countersign stands between AI coding agents and production: it analyses proposed changes,",
-      "decides them by policy, and collects the human approvals the policy asks for.",
+      "Countersign stands between AI coding agents and production: it analyses proposed changes, decides them by policy, and collects the human approvals the policy asks for.",
       "",
       "Exit codes: 0 ok/allow, 1 the answer is no (deny, needs approval, test failed), 2 usage or input error."
     },
@@ -34,6 +33,7 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and exits with its code. */
   public static void main(String[] args) {
+    quietLibraries();
     System.exit(run(args));
   }
 
@@ -42,6 +42,16 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(new ErrorHandler());
     return cli.execute(args);
+  }
+
+  private static void quietLibraries() {
+    try (java.io.InputStream in = Main.class.getResourceAsStream("/countersign-logging.properties")) {
+      if (in != null && System.getProperty("java.util.logging.config.file") == null) {
+        java.util.logging.LogManager.getLogManager().readConfiguration(in);
+      }
+    } catch (java.io.IOException e) {
+      // Keep the JDK's default logging: noisier, never wrong.
+    }
   }
 
   @Override

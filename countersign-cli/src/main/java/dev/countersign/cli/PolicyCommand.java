@@ -29,9 +29,8 @@ final class PolicyCommand implements Runnable {
       name = "test",
       mixinStandardHelpOptions = true,
       description = {
-        "Compile the policies in DIR and run the test cases in its *_test.yaml files.",
-        "Exit 0 all pass, 1 a test failed, 2 a file is invalid."
-      })
+      "Compile the policies in DIR and run the test cases in its *_test.yaml files. Exit 0 all pass, 1 a test failed, 2 a file is invalid."
+    })
   static final class Test implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "policy directory; 'default' for the bundled default pack")
     String dir;

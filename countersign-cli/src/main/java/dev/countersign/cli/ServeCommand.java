@@ -27,8 +27,7 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the Countersign server: the HTTP API on a port, an embedded H2 database in --data-dir",
-      "(or PostgreSQL with --database), the directory from --org and the policy from --policy."
+      "Run the Countersign server: the HTTP API on a port, an embedded H2 database in --data-dir (or PostgreSQL with --database), the directory from --org and the policy from --policy."
     })
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "PORT", description = "port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one)")

@@ -41,14 +41,16 @@ final class Setup {
   static byte[] read(String file, long maxBytes) {
     try {
       if (file.equals("-")) {
-        InputStream in = System.in;
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        InputLimits.defaults().withMaxBytes(maxBytes).checkSize(bytes.length);
-        return bytes;
+        return readBounded(System.in, maxBytes, "stdin");
       }
       Path path = Path.of(file);
-      if (!Files.isRegularFile(path)) {
+      if (!Files.exists(path) || Files.isDirectory(path)) {
         throw new InputError("no such file: " + file);
+      }
+      if (!Files.isRegularFile(path)) { // a pipe such as <(...): its size is unknown until read
+        try (InputStream in = Files.newInputStream(path)) {
+          return readBounded(in, maxBytes, file);
+        }
       }
       long size = Files.size(path);
       if (size > maxBytes) {
@@ -60,6 +62,14 @@ final class Setup {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static byte[] readBounded(InputStream in, long maxBytes, String what) throws IOException {
+    byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+    if (bytes.length > maxBytes) {
+      throw new InputError(what + " is over the limit of " + maxBytes + " bytes (--max-bytes)");
+    }
+    return bytes;
   }
 
   /** Analyses content, detecting the kind when none is given. */

@@ -31,9 +31,8 @@ final class TokenCommand implements Runnable {
       name = "create",
       mixinStandardHelpOptions = true,
       description = {
-        "Create an API token for a principal of the directory and print it on the last line.",
-        "Only its SHA-256 is stored: it cannot be shown again. Works while a server runs on the same data."
-      })
+      "Create an API token for a principal of the directory and print it on the last line. Only its SHA-256 is stored: it cannot be shown again. Works while a server runs on the same data."
+    })
   static final class Create implements Callable<Integer> {
     @Option(names = "--principal", required = true, paramLabel = "ID", description = "the human, agent or service the token authenticates as")
     String principal;

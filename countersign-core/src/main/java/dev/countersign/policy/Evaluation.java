@@ -24,7 +24,7 @@ final class Evaluation {
   private final List<String> denyReasons = new ArrayList<>();
   private final List<String> advisoryReasons = new ArrayList<>();
   private final List<String> allowReasons = new ArrayList<>();
-  private final Map<String, Map<String, Object>> approverValues = new HashMap<>();
+  private final Map<String, CelRecord> approverValues = new HashMap<>();
 
   private Evaluation(DecisionInput input) {
     this.input = input;
@@ -60,7 +60,7 @@ final class Evaluation {
 
   /** Whether approver {@code who} satisfies group {@code group} of {@code rule}; false and a deny on error. */
   boolean eligible(CompiledRule rule, int group, Human who) {
-    Map<String, Object> approver = approverValues.computeIfAbsent(who.id(), id -> Activation.person(who));
+    CelRecord approver = approverValues.computeIfAbsent(who.id(), id -> Activation.person(who));
     try {
       return eval(rule.eligible().get(group), activation.withApprover(approver));
     } catch (CelEvaluationException | RuntimeException e) {

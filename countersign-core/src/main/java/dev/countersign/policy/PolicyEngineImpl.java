@@ -25,7 +25,13 @@ final class PolicyEngineImpl implements PolicyEngine {
   @Override
   public Decision decide(DecisionInput input, List<Review> reviews, Directory directory) {
     Evaluation eval = Evaluation.of(policy, input);
-    List<String> violations = LeastPrivilege.violations(input, directory);
+    List<String> violations;
+    try {
+      violations = LeastPrivilege.violations(input, directory);
+    } catch (RuntimeException e) {
+      violations = List.of("the agent's grants could not be checked (" + e.getClass().getSimpleName()
+          + ": " + e.getMessage() + "), so it may do nothing (fail closed)");
+    }
     if (!violations.isEmpty()) {
       eval.builtInDeny(Rule.AGENT_LEAST_PRIVILEGE, violations);
     }

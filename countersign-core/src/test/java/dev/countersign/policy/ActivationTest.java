@@ -10,7 +10,6 @@ import dev.countersign.model.Finding;
 import dev.countersign.model.ServiceImpact;
 import dev.countersign.model.Severity;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A missing map key is an error in CEL, so every declared field must have a value at run time. */
@@ -37,12 +36,12 @@ class ActivationTest {
 
   private static void check(String path, CelType type, Object value) {
     if (type instanceof StructType struct) {
-      assertThat(value).as(path).isInstanceOf(Map.class);
-      @SuppressWarnings("unchecked")
-      Map<String, Object> map = (Map<String, Object>) value;
-      assertThat(map.keySet()).as(path).containsExactlyInAnyOrderElementsOf(struct.fieldNames());
+      assertThat(value).as(path).isInstanceOf(CelRecord.class);
+      assertThat(((CelRecord) value).celType()).as(path).isEqualTo(struct);
+      CelRecord record = (CelRecord) value;
+      assertThat(record.value().keySet()).as(path).containsExactlyInAnyOrderElementsOf(struct.fieldNames());
       for (String field : struct.fieldNames()) {
-        check(path + "." + field, struct.findField(field).orElseThrow().type(), map.get(field));
+        check(path + "." + field, struct.findField(field).orElseThrow().type(), record.select(field));
       }
     } else if (type instanceof ListType list) {
       assertThat(value).as(path).isInstanceOf(List.class);

@@ -100,7 +100,7 @@ public final class ChangeService {
           tx.changes().updateDecision(stored.id(), state, digest, decisionJson, now);
           audit(tx, "change.proposed", caller.id(), stored.id(), proposedPayload(stored, caller), now);
           audit(tx, "change.decided", "countersign", stored.id(), decidedPayload(decision, state), now);
-          return view(stored, analysis, decision, state, tx.reviews().listForChange(stored.id()));
+          return view(reread(tx, stored.id()), analysis, decision, state, List.of());
         });
   }
 
@@ -146,7 +146,7 @@ public final class ChangeService {
           payload.put("comment", comment);
           audit(tx, "change.reviewed", reviewer.id(), rec.id(), payload, now);
           audit(tx, "change.decided", "countersign", rec.id(), decidedPayload(decision, state), now);
-          return view(rec, analysis, decision, state, reviews);
+          return view(reread(tx, rec.id()), analysis, decision, state, reviews);
         });
   }
 
@@ -172,6 +172,7 @@ public final class ChangeService {
             Map<String, Object> payload = decidedPayload(decision, state);
             payload.put("previousState", rec.state());
             audit(tx, "change.redecided", "countersign", rec.id(), payload, now);
+            return view(reread(tx, rec.id()), analysis, decision, state, reviews);
           }
           return view(rec, analysis, decision, state, reviews);
         });
@@ -192,6 +193,10 @@ public final class ChangeService {
           }
           return out;
         });
+  }
+
+  private static ChangeRecord reread(Tx tx, String id) {
+    return tx.changes().get(id).orElseThrow(() -> notFound(id));
   }
 
   private Decision decide(

@@ -63,14 +63,38 @@ public record ChangeRecord(
   /** This record with another id (used when the store assigns one). */
   public ChangeRecord withId(String newId) {
     return new ChangeRecord(
-        newId, kind, environment, services, author, agent, aiAssisted, title, content, digest,
-        analysisJson, decisionJson, state, createdAt, updatedAt);
+        newId,
+        kind,
+        environment,
+        services,
+        author,
+        agent,
+        aiAssisted,
+        title,
+        content,
+        digest,
+        analysisJson,
+        decisionJson,
+        state,
+        createdAt,
+        updatedAt);
   }
 
   /** A short description without the content or JSON, safe to log. */
   @Override
   public String toString() {
-    return "ChangeRecord[id=" + id + ", kind=" + kind + ", environment=" + environment
-        + ", state=" + state + ", digest=" + digest + ", contentLength=" + content.length() + "]";
+    return "ChangeRecord[id="
+        + id
+        + ", kind="
+        + kind
+        + ", environment="
+        + environment
+        + ", state="
+        + state
+        + ", digest="
+        + digest
+        + ", contentLength="
+        + content.length()
+        + "]";
   }
 }

@@ -17,8 +17,8 @@ public interface Changes {
   Optional<ChangeRecord> get(String id);
 
   /**
-   * The change with this id, locked until the transaction ends: another transaction asking for
-   * the same lock waits, so two nodes reviewing one change apply their reviews one after the other.
+   * The change with this id, locked until the transaction ends: another transaction asking for the
+   * same lock waits, so two nodes reviewing one change apply their reviews one after the other.
    */
   Optional<ChangeRecord> getForUpdate(String id);
 

@@ -11,14 +11,16 @@ import java.util.List;
 
 /**
  * The journal in {@code audit_entries}. The next sequence number comes from the single row of
- * {@code audit_head}, incremented under its row lock: a second writer waits until the first
- * commits or rolls back, so numbers are gapless and follow commit order on H2 and PostgreSQL alike.
+ * {@code audit_head}, incremented under its row lock: a second writer waits until the first commits
+ * or rolls back, so numbers are gapless and follow commit order on H2 and PostgreSQL alike.
  */
 final class JdbcAuditLog implements AuditLog {
   private final JdbcTx tx;
+  private final Dialect dialect;
 
-  JdbcAuditLog(JdbcTx tx) {
+  JdbcAuditLog(JdbcTx tx, Dialect dialect) {
     this.tx = tx;
+    this.dialect = dialect;
   }
 
   @Override
@@ -28,18 +30,27 @@ final class JdbcAuditLog implements AuditLog {
     requireNonNull(subject, "subject");
     requireNonNull(payloadJson, "payloadJson");
     requireNonNull(at, "at");
-    return Sql.call("append audit entry", () -> {
-      Connection c = tx.connection();
-      if (Sql.update(c, "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1") != 1) {
-        throw new StoreException(Reason.FAILED, "append audit entry: journal head missing");
-      }
-      long seq = headSeq(c);
-      Sql.update(c, "INSERT INTO audit_entries"
-              + " (seq, event_type, actor, subject, payload_json, recorded_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?)",
-          seq, type, actor, subject, payloadJson, at);
-      return seq;
-    });
+    return Sql.call(
+        "append audit entry",
+        () -> {
+          Connection c = tx.connection();
+          long seq =
+              Sql.one(c, dialect.nextAuditSeq(), rs -> rs.getLong(1))
+                  .orElseThrow(
+                      () -> new StoreException(Reason.FAILED, "audit journal head missing"));
+          Sql.update(
+              c,
+              "INSERT INTO audit_entries"
+                  + " (seq, event_type, actor, subject, payload_json, recorded_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?)",
+              seq,
+              type,
+              actor,
+              subject,
+              payloadJson,
+              at);
+          return seq;
+        });
   }
 
   @Override
@@ -47,10 +58,16 @@ final class JdbcAuditLog implements AuditLog {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must not be negative, was " + limit);
     }
-    return Sql.call("read audit entries", () -> Sql.list(tx.connection(),
-        "SELECT seq, event_type, actor, subject, payload_json, recorded_at FROM audit_entries"
-            + " WHERE seq >= ? ORDER BY seq FETCH FIRST ? ROWS ONLY",
-        JdbcAuditLog::read, fromSeq, limit));
+    return Sql.call(
+        "read audit entries",
+        () ->
+            Sql.list(
+                tx.connection(),
+                "SELECT seq, event_type, actor, subject, payload_json, recorded_at FROM"
+                    + " audit_entries WHERE seq >= ? ORDER BY seq FETCH FIRST ? ROWS ONLY",
+                JdbcAuditLog::read,
+                fromSeq,
+                limit));
   }
 
   @Override
@@ -64,8 +81,12 @@ final class JdbcAuditLog implements AuditLog {
   }
 
   private static AuditRecord read(ResultSet rs) throws SQLException {
-    return new AuditRecord(rs.getLong("seq"), Sql.text(rs, "event_type"),
-        Sql.text(rs, "actor"), Sql.text(rs, "subject"), Sql.text(rs, "payload_json"),
+    return new AuditRecord(
+        rs.getLong("seq"),
+        Sql.text(rs, "event_type"),
+        Sql.text(rs, "actor"),
+        Sql.text(rs, "subject"),
+        Sql.text(rs, "payload_json"),
         Sql.instant(rs, "recorded_at"));
   }
 }

@@ -20,38 +20,66 @@ final class JdbcPrincipals implements Principals {
   @Override
   public void upsert(PrincipalRecord p) {
     requireNonNull(p, "principal");
-    Sql.call("save principal", () -> {
-      int updated = Sql.update(tx.connection(),
-          "UPDATE principals SET kind = ?, definition_json = ?, updated_at = ? WHERE id = ?",
-          p.kind(), p.definitionJson(), p.updatedAt(), p.id());
-      if (updated == 0) {
-        Sql.update(tx.connection(), "INSERT INTO principals (" + COLUMNS + ") VALUES (?, ?, ?, ?)",
-            p.id(), p.kind(), p.definitionJson(), p.updatedAt());
-      }
-      return updated;
-    });
+    Sql.call(
+        "save principal",
+        () -> {
+          int updated =
+              Sql.update(
+                  tx.connection(),
+                  "UPDATE principals SET kind = ?, definition_json = ?, updated_at = ? WHERE id ="
+                      + " ?",
+                  p.kind(),
+                  p.definitionJson(),
+                  p.updatedAt(),
+                  p.id());
+          if (updated == 0) {
+            Sql.update(
+                tx.connection(),
+                "INSERT INTO principals (" + COLUMNS + ") VALUES (?, ?, ?, ?)",
+                p.id(),
+                p.kind(),
+                p.definitionJson(),
+                p.updatedAt());
+          }
+          return updated;
+        });
   }
 
   @Override
   public Optional<PrincipalRecord> get(String id) {
-    return Sql.call("read principal", () -> Sql.one(tx.connection(),
-        "SELECT " + COLUMNS + " FROM principals WHERE id = ?", JdbcPrincipals::read, id));
+    return Sql.call(
+        "read principal",
+        () ->
+            Sql.one(
+                tx.connection(),
+                "SELECT " + COLUMNS + " FROM principals WHERE id = ?",
+                JdbcPrincipals::read,
+                id));
   }
 
   @Override
   public List<PrincipalRecord> list() {
-    return Sql.call("list principals", () -> Sql.list(tx.connection(),
-        "SELECT " + COLUMNS + " FROM principals ORDER BY id", JdbcPrincipals::read));
+    return Sql.call(
+        "list principals",
+        () ->
+            Sql.list(
+                tx.connection(),
+                "SELECT " + COLUMNS + " FROM principals ORDER BY id",
+                JdbcPrincipals::read));
   }
 
   @Override
   public boolean delete(String id) {
-    return Sql.call("delete principal",
+    return Sql.call(
+        "delete principal",
         () -> Sql.update(tx.connection(), "DELETE FROM principals WHERE id = ?", id) > 0);
   }
 
   private static PrincipalRecord read(ResultSet rs) throws SQLException {
-    return new PrincipalRecord(Sql.text(rs, "id"), Sql.text(rs, "kind"),
-        Sql.text(rs, "definition_json"), Sql.instant(rs, "updated_at"));
+    return new PrincipalRecord(
+        Sql.text(rs, "id"),
+        Sql.text(rs, "kind"),
+        Sql.text(rs, "definition_json"),
+        Sql.instant(rs, "updated_at"));
   }
 }

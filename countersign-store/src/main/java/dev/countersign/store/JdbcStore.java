@@ -19,11 +19,14 @@ final class JdbcStore implements Store {
   private static final int MAX_ATTEMPTS = 3;
 
   private final HikariDataSource pool;
+  private final Dialect dialect;
   private final IdSource ids;
   private final RandomGenerator tokenRandom;
 
-  private JdbcStore(HikariDataSource pool, IdSource ids, RandomGenerator tokenRandom) {
+  private JdbcStore(
+      HikariDataSource pool, Dialect dialect, IdSource ids, RandomGenerator tokenRandom) {
     this.pool = pool;
+    this.dialect = dialect;
     this.ids = ids;
     this.tokenRandom = tokenRandom;
   }
@@ -39,7 +42,7 @@ final class JdbcStore implements Store {
       pool.close();
       throw e;
     }
-    return new JdbcStore(pool, ids, tokenRandom);
+    return new JdbcStore(pool, Dialect.of(config), ids, tokenRandom);
   }
 
   private static HikariDataSource connect(StoreConfig config) {
@@ -57,6 +60,14 @@ final class JdbcStore implements Store {
       // An embedded H2 database closes with its last connection: never retire pooled ones.
       hikari.setMaxLifetime(0);
       hikari.setMinimumIdle(config.poolSize());
+      // Also for H2 URLs not made by StoreConfig.h2File: see StoreConfig.H2_SETTINGS for why.
+      hikari.setConnectionInitSql(
+          "SET WRITE_DELAY 0; SET LOCK_TIMEOUT 10000; SET OPTIMIZE_REUSE_RESULTS FALSE");
+    } else {
+      // Like H2's LOCK_TIMEOUT: a stuck lock holder makes waiters fail, not hang; and a node that
+      // dies inside a transaction releases its locks within a minute.
+      hikari.setConnectionInitSql(
+          "SET lock_timeout = '10s'; SET idle_in_transaction_session_timeout = '60s'");
     }
     try {
       return new HikariDataSource(hikari);
@@ -76,13 +87,12 @@ final class JdbcStore implements Store {
   }
 
   private static void migrate(HikariDataSource pool, StoreConfig config) {
-    String clob = config.isH2() ? "CHARACTER LARGE OBJECT" : "TEXT";
     try {
       Flyway.configure()
           .dataSource(pool)
           .locations("classpath:db/migration")
           .failOnMissingLocations(true)
-          .placeholders(Map.of("clob", clob))
+          .placeholders(Map.of("clob", Dialect.of(config).clobType()))
           .load()
           .migrate();
     } catch (FlywayException e) {
@@ -107,10 +117,11 @@ final class JdbcStore implements Store {
   @Override
   public void inTransaction(Consumer<Tx> work) {
     requireNonNull(work, "work");
-    transaction(tx -> {
-      work.accept(tx);
-      return Boolean.TRUE;
-    });
+    transaction(
+        tx -> {
+          work.accept(tx);
+          return Boolean.TRUE;
+        });
   }
 
   private <T> T attempt(Function<Tx, T> work) {
@@ -125,7 +136,7 @@ final class JdbcStore implements Store {
   }
 
   private <T> T runWork(Connection connection, Function<Tx, T> work) {
-    JdbcTx tx = new JdbcTx(connection, ids, tokenRandom);
+    JdbcTx tx = new JdbcTx(connection, dialect, ids, tokenRandom);
     try {
       return work.apply(tx);
     } catch (StoreException e) {
@@ -157,8 +168,8 @@ final class JdbcStore implements Store {
   }
 
   /**
-   * Whether the connection died (e.g. the process serving a shared H2 file exited, or a
-   * PostgreSQL failover); if so every pooled connection is replaced, since they share its fate.
+   * Whether the connection died (e.g. the process serving a shared H2 file exited, or a PostgreSQL
+   * failover); if so every pooled connection is replaced, since they share its fate.
    */
   private boolean connectionLost(Connection connection) {
     boolean lost;

@@ -40,10 +40,18 @@ final class JdbcTokens implements Tokens {
     random.nextBytes(secret);
     String plaintext = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     String id = ids.next("tok_");
-    Sql.call("create token", () -> Sql.update(tx.connection(),
-        "INSERT INTO api_tokens (id, principal_id, label, token_sha256, created_at)"
-            + " VALUES (?, ?, ?, ?, ?)",
-        id, principalId, label, HexFormat.of().formatHex(sha256(plaintext)), now));
+    Sql.call(
+        "create token",
+        () ->
+            Sql.update(
+                tx.connection(),
+                "INSERT INTO api_tokens (id, principal_id, label, token_sha256, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?)",
+                id,
+                principalId,
+                label,
+                HexFormat.of().formatHex(sha256(plaintext)),
+                now));
     return new IssuedToken(id, principalId, plaintext);
   }
 
@@ -53,35 +61,57 @@ final class JdbcTokens implements Tokens {
       return Optional.empty();
     }
     byte[] presented = sha256(token);
-    return Sql.call("authenticate token", () -> Sql.one(tx.connection(),
-            "SELECT principal_id, token_sha256 FROM api_tokens"
-                + " WHERE token_sha256 = ? AND revoked_at IS NULL",
-            rs -> MessageDigest.isEqual(presented, HexFormat.of().parseHex(Sql.text(rs, "token_sha256")))
-                ? Optional.of(Sql.text(rs, "principal_id"))
-                : Optional.<String>empty(),
-            HexFormat.of().formatHex(presented)))
-        .flatMap(principal -> principal);
+    Optional<StoredHash> stored =
+        Sql.call(
+            "authenticate token",
+            () ->
+                Sql.one(
+                    tx.connection(),
+                    "SELECT principal_id, token_sha256 FROM api_tokens"
+                        + " WHERE token_sha256 = ? AND revoked_at IS NULL",
+                    rs ->
+                        new StoredHash(
+                            Sql.text(rs, "principal_id"),
+                            HexFormat.of().parseHex(Sql.text(rs, "token_sha256"))),
+                    HexFormat.of().formatHex(presented)));
+    return stored
+        .filter(hash -> MessageDigest.isEqual(presented, hash.sha256()))
+        .map(StoredHash::principalId);
   }
 
   @Override
   public boolean revoke(String tokenId, Instant now) {
     requireNonNull(now, "now");
-    return Sql.call("revoke token", () -> Sql.update(tx.connection(),
-        "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-        now, tokenId) > 0);
+    return Sql.call(
+        "revoke token",
+        () ->
+            Sql.update(
+                    tx.connection(),
+                    "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                    now,
+                    tokenId)
+                > 0);
   }
 
   @Override
   public List<TokenRecord> listForPrincipal(String principalId) {
-    return Sql.call("list tokens", () -> Sql.list(tx.connection(),
-        "SELECT id, principal_id, label, created_at, revoked_at FROM api_tokens"
-            + " WHERE principal_id = ? ORDER BY created_at, id",
-        JdbcTokens::read, principalId));
+    return Sql.call(
+        "list tokens",
+        () ->
+            Sql.list(
+                tx.connection(),
+                "SELECT id, principal_id, label, created_at, revoked_at FROM api_tokens"
+                    + " WHERE principal_id = ? ORDER BY created_at, id",
+                JdbcTokens::read,
+                principalId));
   }
 
   private static TokenRecord read(ResultSet rs) throws SQLException {
-    return new TokenRecord(Sql.text(rs, "id"), Sql.text(rs, "principal_id"),
-        Sql.text(rs, "label"), Sql.instant(rs, "created_at"),
+    return new TokenRecord(
+        Sql.text(rs, "id"),
+        Sql.text(rs, "principal_id"),
+        Sql.text(rs, "label"),
+        Sql.instant(rs, "created_at"),
         Sql.optionalInstant(rs, "revoked_at"));
   }
 
@@ -92,4 +122,7 @@ final class JdbcTokens implements Tokens {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
+
+  /** The stored digest of an active token and whom it authenticates. */
+  private record StoredHash(String principalId, byte[] sha256) {}
 }

@@ -15,13 +15,13 @@ final class JdbcTx implements Tx {
   private final AuditLog audit;
   private volatile boolean open = true;
 
-  JdbcTx(Connection connection, IdSource ids, RandomGenerator tokenRandom) {
+  JdbcTx(Connection connection, Dialect dialect, IdSource ids, RandomGenerator tokenRandom) {
     this.connection = connection;
     this.principals = new JdbcPrincipals(this);
     this.tokens = new JdbcTokens(this, ids, tokenRandom);
     this.changes = new JdbcChanges(this, ids);
     this.reviews = new JdbcReviews(this, ids);
-    this.audit = new JdbcAuditLog(this);
+    this.audit = new JdbcAuditLog(this, dialect);
   }
 
   /** The connection, if this transaction is still open and used from its own thread. */

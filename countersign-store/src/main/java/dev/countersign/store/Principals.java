@@ -16,8 +16,8 @@ public interface Principals {
   List<PrincipalRecord> list();
 
   /**
-   * Removes the principal; returns whether it existed. Its tokens are not revoked: revoke them
-   * with {@link Tokens#revoke(String, java.time.Instant)}.
+   * Removes the principal; returns whether it existed. Its tokens are not revoked: revoke them with
+   * {@link Tokens#revoke(String, java.time.Instant)}.
    */
   boolean delete(String id);
 }

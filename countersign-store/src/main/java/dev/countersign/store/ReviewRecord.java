@@ -17,7 +17,12 @@ import java.time.Instant;
  * @param at when it was given (stored to microseconds)
  */
 public record ReviewRecord(
-    String id, String changeId, String reviewer, Verdict verdict, String digest, String comment,
+    String id,
+    String changeId,
+    String reviewer,
+    Verdict verdict,
+    String digest,
+    String comment,
     Instant at) {
   public ReviewRecord {
     requireNonNull(id, "id");

@@ -8,8 +8,8 @@ public interface Reviews {
   /**
    * Stores a review and returns it as stored; an empty id is replaced by a fresh {@code rv_} id.
    * Lock the change first with {@link Changes#getForUpdate(String)} when the review's effect
-   * depends on earlier reviews. Fails with {@link StoreException.Reason#INVALID} if the change
-   * does not exist.
+   * depends on earlier reviews. Fails with {@link StoreException.Reason#INVALID} if the change does
+   * not exist.
    */
   ReviewRecord insert(ReviewRecord review);
 

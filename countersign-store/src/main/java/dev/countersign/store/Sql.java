@@ -34,7 +34,10 @@ final class Sql {
     T read(ResultSet rs) throws SQLException;
   }
 
-  /** Runs {@code body}, turning a JDBC failure into a {@link StoreException} naming {@code operation}. */
+  /**
+   * Runs {@code body}, turning a JDBC failure into a {@link StoreException} naming {@code
+   * operation}.
+   */
   static <T> T call(String operation, Body<T> body) {
     try {
       return body.run();
@@ -146,8 +149,12 @@ final class Sql {
     if (state.startsWith("40")) {
       return Reason.CONCURRENT;
     }
-    if (state.startsWith("08") || state.equals("HYT00") || state.equals("55P03")
-        || state.equals("57014") || state.equals("57P01") || H2_UNAVAILABLE.contains(e.getErrorCode())) {
+    if (state.startsWith("08")
+        || state.equals("HYT00")
+        || state.equals("55P03")
+        || state.equals("57014")
+        || state.equals("57P01")
+        || H2_UNAVAILABLE.contains(e.getErrorCode())) {
       return Reason.UNAVAILABLE;
     }
     return Reason.FAILED;

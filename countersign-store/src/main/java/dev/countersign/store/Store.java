@@ -30,8 +30,10 @@ public interface Store extends AutoCloseable {
 
   /**
    * Runs {@code work} in one database transaction and returns its result: commits if it returns,
-   * rolls back and rethrows if it throws. On a deadlock or serialization conflict the work is run
-   * again (at most three times), so it must have no effects outside the {@link Tx}.
+   * rolls back and rethrows if it throws. When a deadlock, a serialization conflict or a lost
+   * connection stops it before the commit, the work runs again (three attempts in all), so it must
+   * have no effects outside the {@link Tx}. A failed commit is never retried (it may have taken
+   * effect): it surfaces as a {@link StoreException}, typically {@code UNAVAILABLE}.
    */
   <T> T transaction(Function<Tx, T> work);
 

@@ -18,12 +18,16 @@ public record StoreConfig(String jdbcUrl, String user, String password, int pool
   public static final int DEFAULT_POOL_SIZE = 8;
 
   /**
-   * H2 settings appended to a file URL: {@code AUTO_SERVER} lets a second process (such as {@code
-   * countersign token create}) use the database while the server holds it, {@code WRITE_DELAY=0}
-   * writes every commit to the file before the commit returns (so it survives {@code kill -9}), and
-   * {@code LOCK_TIMEOUT} lets row locks wait as long as PostgreSQL clients usually do.
+   * H2 settings appended to a file URL. {@code AUTO_SERVER} lets a second process (such as {@code
+   * countersign token create}) use the database while the server holds it; {@code WRITE_DELAY=0}
+   * writes every commit to the file before the commit returns, so it survives {@code kill -9};
+   * {@code LOCK_TIMEOUT} lets row locks wait as long as on PostgreSQL; {@code
+   * OPTIMIZE_REUSE_RESULTS=FALSE} turns off H2's cache of query results, which can return stale
+   * rows under concurrent commits (H2 issues 3894 and 4208; seen here as a lost update on {@code
+   * SELECT ... FOR UPDATE}). The store also sets the last three on every H2 connection it opens.
    */
-  static final String H2_SETTINGS = ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+  static final String H2_SETTINGS =
+      ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE";
 
   public StoreConfig {
     requireNonNull(jdbcUrl, "jdbcUrl");
@@ -37,7 +41,10 @@ public record StoreConfig(String jdbcUrl, String user, String password, int pool
     }
   }
 
-  /** The embedded H2 database {@code countersign} in {@code dataDir}, shareable with other processes. */
+  /**
+   * The embedded H2 database {@code countersign} in {@code dataDir}, shareable with other
+   * processes.
+   */
   public static StoreConfig h2File(Path dataDir) {
     String dir = dataDir.toAbsolutePath().normalize().toString();
     if (dir.contains(";")) {

@@ -40,14 +40,27 @@ final class Fixtures {
 
   /** A pending production change with no id yet. */
   static ChangeRecord change(String title, Instant created) {
-    return new ChangeRecord("", "terraform-plan", "production", List.of("payments-api", "payments-db"),
-        "mia", "kiro-7", true, title, "{\"resource_changes\":[]}", "sha256:" + "ab".repeat(32),
-        "{\"destructive\":false}", "", "pending", created, created);
+    return new ChangeRecord(
+        "",
+        "terraform-plan",
+        "production",
+        List.of("payments-api", "payments-db"),
+        "mia",
+        "kiro-7",
+        true,
+        title,
+        "{\"resource_changes\":[]}",
+        "sha256:" + "ab".repeat(32),
+        "{\"destructive\":false}",
+        "",
+        "pending",
+        created,
+        created);
   }
 
   /** An approval of {@code changeId} by {@code reviewer}. */
   static ReviewRecord approval(String changeId, String reviewer, Instant at) {
-    return new ReviewRecord("", changeId, reviewer, Verdict.APPROVE, "sha256:" + "ab".repeat(32),
-        "looks fine", at);
+    return new ReviewRecord(
+        "", changeId, reviewer, Verdict.APPROVE, "sha256:" + "ab".repeat(32), "looks fine", at);
   }
 }

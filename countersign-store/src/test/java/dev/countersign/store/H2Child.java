@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * The second process of the H2 process tests, started by {@link H2ProcessTest} with the test
- * class path. Commands: {@code commit-loop DIR N} commits N changes, each with an audit entry,
- * printing {@code committed k} after each commit; {@code create-token DIR PRINCIPAL} creates a
- * token while another process holds the database and prints {@code token <plaintext>}; {@code
- * hold DIR} opens the database, prints {@code ready} and keeps it open until its stdin closes.
+ * The second process of the H2 process tests, started by {@link H2ProcessTest} with the test class
+ * path. Commands: {@code commit-loop DIR N} commits N changes, each with an audit entry, printing
+ * {@code committed k} after each commit; {@code create-token DIR PRINCIPAL} creates a token while
+ * another process holds the database and prints {@code token <plaintext>}; {@code hold DIR} opens
+ * the database, prints {@code ready} and keeps it open until its stdin closes.
  */
 public final class H2Child {
   private H2Child() {}
@@ -29,11 +29,12 @@ public final class H2Child {
     String padding = "x".repeat(3000);
     for (int k = 1; k <= n; k++) {
       int seq = k;
-      store.inTransaction(tx -> {
-        Instant at = Fixtures.at(seq);
-        tx.changes().insert(Fixtures.change("crash " + seq, at).withId("ch_crash_" + seq));
-        tx.audit().append("change.proposed", "mia", "ch_crash_" + seq, padding, at);
-      });
+      store.inTransaction(
+          tx -> {
+            Instant at = Fixtures.at(seq);
+            tx.changes().insert(Fixtures.change("crash " + seq, at).withId("ch_crash_" + seq));
+            tx.audit().append("change.proposed", "mia", "ch_crash_" + seq, padding, at);
+          });
       System.out.println("committed " + k);
       System.out.flush();
     }
@@ -41,8 +42,9 @@ public final class H2Child {
 
   private static void createToken(Store store, String principal) {
     long principals = store.transaction(tx -> tx.principals().list().size());
-    IssuedToken token = store.transaction(
-        tx -> tx.tokens().create(principal, "cli", Instant.parse("2026-03-01T10:00:00Z")));
+    IssuedToken token =
+        store.transaction(
+            tx -> tx.tokens().create(principal, "cli", Instant.parse("2026-03-01T10:00:00Z")));
     System.out.println("principals " + principals);
     System.out.println("token " + token.plaintext());
     System.out.flush();

@@ -24,8 +24,8 @@ class H2ProcessTest {
   @Timeout(120)
   void secondProcess_canCreateATokenWhileTheServerHoldsTheDatabase() throws Exception {
     try (Store server = Fixtures.open(StoreConfig.h2File(dir))) {
-      server.inTransaction(tx -> tx.principals().upsert(
-          new PrincipalRecord("mia", "human", "{}", Fixtures.T0)));
+      server.inTransaction(
+          tx -> tx.principals().upsert(new PrincipalRecord("mia", "human", "{}", Fixtures.T0)));
 
       Process cli = child("create-token", dir.toString(), "mia");
       List<String> out = readAll(cli);
@@ -33,8 +33,12 @@ class H2ProcessTest {
 
       assertThat(cli.exitValue()).as(String.join("\n", out)).isZero();
       assertThat(out).contains("principals 1");
-      String token = out.stream().filter(l -> l.startsWith("token ")).findFirst().orElseThrow()
-          .substring("token ".length());
+      String token =
+          out.stream()
+              .filter(l -> l.startsWith("token "))
+              .findFirst()
+              .orElseThrow()
+              .substring("token ".length());
       assertThat(server.transaction((Tx tx) -> tx.tokens().authenticate(token))).contains("mia");
       server.inTransaction(tx -> tx.audit().append("x", "mia", "s", "{}", Instant.EPOCH));
     }
@@ -48,7 +52,8 @@ class H2ProcessTest {
     assertThat(cliOut.lines().filter("ready"::equals).findFirst()).isPresent();
 
     try (Store server = Fixtures.open(StoreConfig.h2File(dir))) {
-      long first = server.transaction((Tx tx) -> tx.audit().append("a", "s", "s", "{}", Instant.EPOCH));
+      long first =
+          server.transaction((Tx tx) -> tx.audit().append("a", "s", "s", "{}", Instant.EPOCH));
       cli.getOutputStream().close();
       assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
       cliOut.close();
@@ -84,31 +89,42 @@ class H2ProcessTest {
       }
     }
     child.waitFor(30, TimeUnit.SECONDS);
-    assertThat(acknowledged).as("seed %s, output %s", seed, other).isGreaterThanOrEqualTo(killAfter);
+    assertThat(acknowledged)
+        .as("seed %s, output %s", seed, other)
+        .isGreaterThanOrEqualTo(killAfter);
 
     try (Store reopened = Fixtures.open(StoreConfig.h2File(dir))) {
       int acked = acknowledged;
       for (int k = 1; k <= acked; k++) {
         String id = "ch_crash_" + k;
-        assertThat(reopened.transaction((Tx tx) -> tx.changes().get(id))).as("seed %s: %s", seed, id)
+        assertThat(reopened.transaction((Tx tx) -> tx.changes().get(id)))
+            .as("seed %s: %s", seed, id)
             .isPresent();
       }
       long lastSeq = reopened.transaction((Tx tx) -> tx.audit().lastSeq());
       assertThat(lastSeq).isGreaterThanOrEqualTo(acked);
       assertThat(reopened.transaction((Tx tx) -> tx.audit().range(1, (int) lastSeq + 1)))
           .extracting(AuditRecord::subject)
-          .startsWith(java.util.stream.IntStream.rangeClosed(1, acked)
-              .mapToObj(k -> "ch_crash_" + k).toArray(String[]::new));
-      System.out.printf("kill -9 after %d acknowledged commits (seed %d); %d found%n",
-          acked, seed, lastSeq);
+          .startsWith(
+              java.util.stream.IntStream.rangeClosed(1, acked)
+                  .mapToObj(k -> "ch_crash_" + k)
+                  .toArray(String[]::new));
+      System.out.printf(
+          "kill -9 after %d acknowledged commits (seed %d); %d found%n", acked, seed, lastSeq);
     }
   }
 
   private static Process child(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), H2Child.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                H2Child.class.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }

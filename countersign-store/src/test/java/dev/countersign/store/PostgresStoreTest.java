@@ -1,8 +1,11 @@
 package dev.countersign.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
@@ -11,10 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
- * The store suite against PostgreSQL: an embedded server started once for this class, or the
- * server at {@code COUNTERSIGN_TEST_PG_URL} (with {@code COUNTERSIGN_TEST_PG_USER} and {@code
+ * The store suite against PostgreSQL: an embedded server started once for this class, or the server
+ * at {@code COUNTERSIGN_TEST_PG_URL} (with {@code COUNTERSIGN_TEST_PG_USER} and {@code
  * COUNTERSIGN_TEST_PG_PASSWORD}) when set. Each test gets its own schema.
  */
 class PostgresStoreTest extends StoreContract {
@@ -39,7 +43,8 @@ class PostgresStoreTest extends StoreContract {
     embedded = pg;
     url = pg.getJdbcUrl("postgres", "postgres");
     user = "postgres";
-    System.out.printf("embedded PostgreSQL started in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    System.out.printf(
+        "embedded PostgreSQL started in %d ms%n", (System.nanoTime() - start) / 1_000_000);
   }
 
   @AfterAll
@@ -56,6 +61,25 @@ class PostgresStoreTest extends StoreContract {
         s.execute("DROP SCHEMA " + schema + " CASCADE");
       }
     }
+  }
+
+  @Test
+  void connections_waitAtMostTenSecondsForALock() throws Exception {
+    Store store = open(newDatabase());
+
+    String timeout =
+        store.transaction(
+            tx -> {
+              try (Statement s = ((JdbcTx) tx).connection().createStatement();
+                  ResultSet rs = s.executeQuery("SHOW lock_timeout")) {
+                rs.next();
+                return rs.getString(1);
+              } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+
+    assertThat(timeout).isEqualTo("10s");
   }
 
   @Override

@@ -12,15 +12,17 @@ class StoreConfigTest {
   void h2File_sharesTheFileAndWritesEveryCommit() {
     StoreConfig config = StoreConfig.h2File(Path.of("/var/lib/countersign"));
 
-    assertThat(config.jdbcUrl()).isEqualTo("jdbc:h2:file:/var/lib/countersign/countersign"
-        + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
+    assertThat(config.jdbcUrl())
+        .isEqualTo(
+            "jdbc:h2:file:/var/lib/countersign/countersign"
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
     assertThat(config.isH2()).isTrue();
   }
 
   @Test
   void toString_hidesPasswords() {
-    StoreConfig config = StoreConfig.postgres(
-        "jdbc:postgresql://db/cs?user=cs&password=hunter2", "cs", "s3cret");
+    StoreConfig config =
+        StoreConfig.postgres("jdbc:postgresql://db/cs?user=cs&password=hunter2", "cs", "s3cret");
 
     assertThat(config.toString()).doesNotContain("hunter2").doesNotContain("s3cret");
   }
@@ -45,10 +47,12 @@ class StoreConfigTest {
 
   @Test
   void unreachableDatabase_failsAsUnavailable() {
-    StoreConfig nowhere = new StoreConfig(
-        "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "u", "p", 1);
+    StoreConfig nowhere =
+        new StoreConfig("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "u", "p", 1);
 
-    assertThatThrownBy(() -> Store.open(nowhere)).isInstanceOfSatisfying(StoreException.class,
-        e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.UNAVAILABLE));
+    assertThatThrownBy(() -> Store.open(nowhere))
+        .isInstanceOfSatisfying(
+            StoreException.class,
+            e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.UNAVAILABLE));
   }
 }

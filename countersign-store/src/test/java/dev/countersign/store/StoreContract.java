@@ -17,8 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every store must have, whatever the database: one suite, run by {@link
- * H2StoreTest} and {@link PostgresStoreTest}. Subclasses supply a fresh, empty database per test.
+ * The behaviour every store must have, whatever the database: one suite, run by {@link H2StoreTest}
+ * and {@link PostgresStoreTest}. Subclasses supply a fresh, empty database per test.
  */
 abstract class StoreContract {
   private final List<Store> opened = new ArrayList<>();
@@ -45,8 +45,11 @@ abstract class StoreContract {
     Store again = open(config);
 
     assertThat(again.transaction((Tx tx) -> tx.audit().lastSeq())).isZero();
-    assertThat(DatabaseDump.count(config,
-        "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" = '1'"))
+    assertThat(
+            DatabaseDump.count(
+                config,
+                "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" ="
+                    + " '1'"))
         .isEqualTo(1);
   }
 
@@ -54,8 +57,10 @@ abstract class StoreContract {
   void committedData_survivesCloseAndReopen() throws Exception {
     StoreConfig config = newDatabase();
     Store first = open(config);
-    ChangeRecord stored = first.transaction((Tx tx) -> tx.changes().insert(change("resize db", at(0))));
-    first.inTransaction(tx -> tx.audit().append("change.proposed", "mia", stored.id(), "{}", at(1)));
+    ChangeRecord stored =
+        first.transaction((Tx tx) -> tx.changes().insert(change("resize db", at(0))));
+    first.inTransaction(
+        tx -> tx.audit().append("change.proposed", "mia", stored.id(), "{}", at(1)));
     first.close();
 
     Store second = open(config);
@@ -99,13 +104,21 @@ abstract class StoreContract {
   void unknownOrMalformedToken_doesNotAuthenticate() throws Exception {
     Store store = open(newDatabase());
     IssuedToken token = store.transaction((Tx tx) -> tx.tokens().create("mia", "laptop", at(0)));
-    String lastCharChanged = token.plaintext().substring(0, 45)
-        + (token.plaintext().endsWith("A") ? "B" : "A");
+    String lastCharChanged =
+        token.plaintext().substring(0, 45) + (token.plaintext().endsWith("A") ? "B" : "A");
 
-    for (String presented : List.of("", "cs_", "Bearer x", lastCharChanged,
-        token.plaintext() + "x", token.plaintext().toUpperCase(), "cs_" + "'".repeat(43))) {
+    for (String presented :
+        List.of(
+            "",
+            "cs_",
+            "Bearer x",
+            lastCharChanged,
+            token.plaintext() + "x",
+            token.plaintext().toUpperCase(),
+            "cs_" + "'".repeat(43))) {
       assertThat(store.transaction((Tx tx) -> tx.tokens().authenticate(presented)))
-          .as(presented).isEmpty();
+          .as(presented)
+          .isEmpty();
     }
   }
 
@@ -114,11 +127,16 @@ abstract class StoreContract {
     Store store = open(newDatabase());
     AtomicReference<String> insertedId = new AtomicReference<>("");
 
-    assertThatThrownBy(() -> store.inTransaction(tx -> {
-      insertedId.set(tx.changes().insert(change("doomed", at(0))).id());
-      tx.audit().append("change.proposed", "mia", insertedId.get(), "{}", at(0));
-      throw new IllegalStateException("policy blew up");
-    })).isInstanceOf(IllegalStateException.class).hasMessage("policy blew up");
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    tx -> {
+                      insertedId.set(tx.changes().insert(change("doomed", at(0))).id());
+                      tx.audit().append("change.proposed", "mia", insertedId.get(), "{}", at(0));
+                      throw new IllegalStateException("policy blew up");
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("policy blew up");
 
     assertThat(store.transaction((Tx tx) -> tx.changes().get(insertedId.get()))).isEmpty();
     assertThat(store.transaction((Tx tx) -> tx.audit().range(1, 10))).isEmpty();
@@ -134,9 +152,23 @@ abstract class StoreContract {
     while (big.length() < 10 * 1024 * 1024) {
       big.append(unicode).append(big.length()).append('\n');
     }
-    ChangeRecord draft = new ChangeRecord("", "kubernetes", "prod-eü", List.of("svc-ü", "🚀"),
-        "mia", "", false, unicode, big.toString(), "sha256:00", "{\"note\":\"" + unicode + "\"}",
-        "{}", "pending", at(0), at(1));
+    ChangeRecord draft =
+        new ChangeRecord(
+            "",
+            "kubernetes",
+            "prod-eü",
+            List.of("svc-ü", "🚀"),
+            "mia",
+            "",
+            false,
+            unicode,
+            big.toString(),
+            "sha256:00",
+            "{\"note\":\"" + unicode + "\"}",
+            "{}",
+            "pending",
+            at(0),
+            at(1));
 
     ChangeRecord stored = store.transaction((Tx tx) -> tx.changes().insert(draft));
     ChangeRecord read = store.transaction((Tx tx) -> tx.changes().get(stored.id())).orElseThrow();
@@ -149,12 +181,27 @@ abstract class StoreContract {
   @Test
   void textWithANulCharacter_isInvalidOnEveryDatabase() throws Exception {
     Store store = open(newDatabase());
-    ChangeRecord withNul = new ChangeRecord("", "shell", "dev", List.of(), "mia", "", false, "t",
-        "rm -rf /\0", "", "", "", "pending", at(0), at(0));
+    ChangeRecord withNul =
+        new ChangeRecord(
+            "",
+            "shell",
+            "dev",
+            List.of(),
+            "mia",
+            "",
+            false,
+            "t",
+            "rm -rf /\0",
+            "",
+            "",
+            "",
+            "pending",
+            at(0),
+            at(0));
 
     assertThatThrownBy(() -> store.transaction(tx -> tx.changes().insert(withNul)))
-        .isInstanceOfSatisfying(StoreException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID));
+        .isInstanceOfSatisfying(
+            StoreException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID));
   }
 
   @Test
@@ -164,7 +211,8 @@ abstract class StoreContract {
 
     ChangeRecord stored = store.transaction((Tx tx) -> tx.changes().insert(change("t", nanos)));
 
-    assertThat(store.transaction((Tx tx) -> tx.changes().get(stored.id())).orElseThrow().createdAt())
+    assertThat(
+            store.transaction((Tx tx) -> tx.changes().get(stored.id())).orElseThrow().createdAt())
         .isEqualTo(Instant.parse("2026-03-01T09:00:00.123456Z"));
   }
 
@@ -174,9 +222,10 @@ abstract class StoreContract {
     ChangeRecord stored = store.transaction((Tx tx) -> tx.changes().insert(change("a", at(0))));
 
     assertThatThrownBy(() -> store.transaction((Tx tx) -> tx.changes().insert(stored)))
-        .isInstanceOfSatisfying(StoreException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.DUPLICATE))
-        .message().doesNotContainIgnoringCase("insert into");
+        .isInstanceOfSatisfying(
+            StoreException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DUPLICATE))
+        .message()
+        .doesNotContainIgnoringCase("insert into");
   }
 
   @Test
@@ -184,8 +233,11 @@ abstract class StoreContract {
     Store store = open(newDatabase());
     ChangeRecord stored = store.transaction((Tx tx) -> tx.changes().insert(change("a", at(0))));
 
-    store.inTransaction(tx -> tx.changes().updateDecision(
-        stored.id(), "approved", "sha256:ff", "{\"decision\":\"allow\"}", at(9)));
+    store.inTransaction(
+        tx ->
+            tx.changes()
+                .updateDecision(
+                    stored.id(), "approved", "sha256:ff", "{\"decision\":\"allow\"}", at(9)));
 
     ChangeRecord read = store.transaction((Tx tx) -> tx.changes().get(stored.id())).orElseThrow();
     assertThat(read.state()).isEqualTo("approved");
@@ -199,8 +251,23 @@ abstract class StoreContract {
   void update_replacesContentAndServices() throws Exception {
     Store store = open(newDatabase());
     ChangeRecord stored = store.transaction((Tx tx) -> tx.changes().insert(change("a", at(0))));
-    ChangeRecord replanned = new ChangeRecord(stored.id(), "sql", "staging", List.of("orders"),
-        "ben", "", false, "b", "DROP TABLE x;", "sha256:01", "{}", "{}", "pending", at(0), at(3));
+    ChangeRecord replanned =
+        new ChangeRecord(
+            stored.id(),
+            "sql",
+            "staging",
+            List.of("orders"),
+            "ben",
+            "",
+            false,
+            "b",
+            "DROP TABLE x;",
+            "sha256:01",
+            "{}",
+            "{}",
+            "pending",
+            at(0),
+            at(3));
 
     store.inTransaction(tx -> tx.changes().update(replanned));
 
@@ -211,37 +278,44 @@ abstract class StoreContract {
   void updatingAnUnknownChange_isNotFound() throws Exception {
     Store store = open(newDatabase());
 
-    assertThatThrownBy(() -> store.inTransaction(tx -> tx.changes().updateDecision(
-        "ch_missing", "approved", "d", "{}", at(0))))
-        .isInstanceOfSatisfying(StoreException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
-    assertThatThrownBy(() -> store.inTransaction(tx -> tx.changes().update(
-        change("x", at(0)).withId("ch_missing"))))
-        .isInstanceOfSatisfying(StoreException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    tx -> tx.changes().updateDecision("ch_missing", "approved", "d", "{}", at(0))))
+        .isInstanceOfSatisfying(
+            StoreException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    tx -> tx.changes().update(change("x", at(0)).withId("ch_missing"))))
+        .isInstanceOfSatisfying(
+            StoreException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
   }
 
   @Test
   void listByState_returnsOldestFirstUpToTheLimit() throws Exception {
     Store store = open(newDatabase());
     List<String> pending = new ArrayList<>();
-    store.inTransaction(tx -> {
-      for (int i = 5; i >= 1; i--) {
-        ChangeRecord c = tx.changes().insert(change("c" + i, at(i)));
-        pending.add(0, c.id());
-      }
-      tx.changes().insert(change("done", at(0)).withId("ch_done"));
-      tx.changes().updateDecision("ch_done", "applied", "d", "{}", at(9));
-    });
+    store.inTransaction(
+        tx -> {
+          for (int i = 5; i >= 1; i--) {
+            ChangeRecord c = tx.changes().insert(change("c" + i, at(i)));
+            pending.add(0, c.id());
+          }
+          tx.changes().insert(change("done", at(0)).withId("ch_done"));
+          tx.changes().updateDecision("ch_done", "applied", "d", "{}", at(9));
+        });
 
     List<ChangeRecord> firstThree =
         store.transaction((Tx tx) -> tx.changes().listByState("pending", 3));
 
-    assertThat(firstThree).extracting(ChangeRecord::id).containsExactlyElementsOf(
-        pending.subList(0, 3));
+    assertThat(firstThree)
+        .extracting(ChangeRecord::id)
+        .containsExactlyElementsOf(pending.subList(0, 3));
     assertThat(firstThree.get(0).services()).containsExactly("payments-api", "payments-db");
     assertThat(store.transaction((Tx tx) -> tx.changes().listByState("applied", 10)))
-        .extracting(ChangeRecord::id).containsExactly("ch_done");
+        .extracting(ChangeRecord::id)
+        .containsExactly("ch_done");
   }
 
   @Test
@@ -253,11 +327,16 @@ abstract class StoreContract {
     for (String reviewer : reviewers) {
       store.inTransaction(tx -> tx.reviews().insert(approval(changeId, reviewer, at(1))));
     }
-    store.inTransaction(tx -> tx.reviews().insert(new ReviewRecord(
-        "", changeId, "sam", Verdict.REJECT, "sha256:aa", "no", at(0))));
+    store.inTransaction(
+        tx ->
+            tx.reviews()
+                .insert(
+                    new ReviewRecord(
+                        "", changeId, "sam", Verdict.REJECT, "sha256:aa", "no", at(0))));
 
     List<ReviewRecord> reviews = store.transaction((Tx tx) -> tx.reviews().listForChange(changeId));
-    assertThat(reviews).extracting(ReviewRecord::reviewer)
+    assertThat(reviews)
+        .extracting(ReviewRecord::reviewer)
         .containsExactly("zoe", "ada", "mia", "ben", "sam");
     assertThat(reviews.get(4).verdict()).isEqualTo(Verdict.REJECT);
     assertThat(reviews).extracting(ReviewRecord::id).allMatch(id -> id.startsWith("rv_"));
@@ -267,10 +346,11 @@ abstract class StoreContract {
   void reviewOfAnUnknownChange_isInvalid() throws Exception {
     Store store = open(newDatabase());
 
-    assertThatThrownBy(() -> store.transaction(
-        tx -> tx.reviews().insert(approval("ch_missing", "zoe", at(0)))))
-        .isInstanceOfSatisfying(StoreException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID));
+    assertThatThrownBy(
+            () ->
+                store.transaction(tx -> tx.reviews().insert(approval("ch_missing", "zoe", at(0)))))
+        .isInstanceOfSatisfying(
+            StoreException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID));
   }
 
   @Test
@@ -280,26 +360,30 @@ abstract class StoreContract {
     PrincipalRecord agent = new PrincipalRecord("kiro-7", "agent", "{\"sponsor\":\"mia\"}", at(0));
     PrincipalRecord promoted = new PrincipalRecord("mia", "human", "{\"level\":\"senior\"}", at(7));
 
-    store.inTransaction(tx -> {
-      tx.principals().upsert(mia);
-      tx.principals().upsert(agent);
-    });
+    store.inTransaction(
+        tx -> {
+          tx.principals().upsert(mia);
+          tx.principals().upsert(agent);
+        });
     store.inTransaction(tx -> tx.principals().upsert(promoted));
 
     assertThat(store.transaction((Tx tx) -> tx.principals().get("mia"))).contains(promoted);
-    assertThat(store.transaction((Tx tx) -> tx.principals().list())).containsExactly(agent, promoted);
+    assertThat(store.transaction((Tx tx) -> tx.principals().list()))
+        .containsExactly(agent, promoted);
     assertThat(store.transaction((Tx tx) -> tx.principals().delete("kiro-7"))).isTrue();
-    assertThat(store.transaction((Tx tx) -> tx.principals().get("kiro-7"))).isEqualTo(Optional.empty());
+    assertThat(store.transaction((Tx tx) -> tx.principals().get("kiro-7")))
+        .isEqualTo(Optional.empty());
   }
 
   @Test
   void auditRange_readsFromASequenceNumberUpToALimit() throws Exception {
     Store store = open(newDatabase());
-    store.inTransaction(tx -> {
-      for (int i = 1; i <= 5; i++) {
-        tx.audit().append("e" + i, "mia", "s", "{\"i\":" + i + "}", at(i));
-      }
-    });
+    store.inTransaction(
+        tx -> {
+          for (int i = 1; i <= 5; i++) {
+            tx.audit().append("e" + i, "mia", "s", "{\"i\":" + i + "}", at(i));
+          }
+        });
 
     List<AuditRecord> middle = store.transaction((Tx tx) -> tx.audit().range(2, 3));
 
@@ -311,40 +395,54 @@ abstract class StoreContract {
   @Test
   void concurrentAppends_getGaplessSequenceNumbersInCommitOrder() throws Exception {
     Store store = open(newDatabase());
-    int threads = 6;
+    int threads = 8;
     int perThread = 40;
 
-    List<List<Long>> committed = Concurrently.run(threads, worker -> {
-      List<Long> mine = new ArrayList<>();
-      for (int i = 0; i < perThread; i++) {
-        int n = i;
-        try {
-          mine.add(store.transaction((Tx tx) -> {
-            long seq = tx.audit().append("t", "w" + worker, "s", worker + ":" + n, at(n));
-            if (n % 7 == 3) {
-              throw new IllegalStateException("rolled back on purpose");
-            }
-            return seq;
-          }));
-        } catch (IllegalStateException expected) {
-          // the entry must vanish and leave no gap
-        }
-      }
-      return mine;
-    });
+    List<List<Long>> committed =
+        Concurrently.run(
+            threads,
+            worker -> {
+              List<Long> mine = new ArrayList<>();
+              for (int i = 0; i < perThread; i++) {
+                int n = i;
+                try {
+                  mine.add(
+                      store.transaction(
+                          (Tx tx) -> {
+                            long seq =
+                                tx.audit().append("t", "w" + worker, "s", worker + ":" + n, at(n));
+                            if (n % 7 == 3) {
+                              throw new IllegalStateException("rolled back on purpose");
+                            }
+                            return seq;
+                          }));
+                } catch (IllegalStateException expected) {
+                  // the entry must vanish and leave no gap
+                }
+              }
+              return mine;
+            });
 
     List<AuditRecord> log = store.transaction((Tx tx) -> tx.audit().range(1, 10_000));
     long total = committed.stream().mapToLong(List::size).sum();
     assertThat(total).isEqualTo(threads * (perThread - 6L));
-    assertThat(log).extracting(AuditRecord::seq)
-        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, total).boxed().toList());
+    assertThat(log)
+        .extracting(AuditRecord::seq)
+        .containsExactlyElementsOf(
+            java.util.stream.LongStream.rangeClosed(1, total).boxed().toList());
     assertThat(store.transaction((Tx tx) -> tx.audit().lastSeq())).isEqualTo(total);
     for (int w = 0; w < threads; w++) {
       String prefix = w + ":";
-      List<Integer> ownInSeqOrder = log.stream().map(AuditRecord::payloadJson)
-          .filter(p -> p.startsWith(prefix))
-          .map(p -> Integer.parseInt(p.substring(prefix.length()))).toList();
-      assertThat(ownInSeqOrder).as("worker %s", w).isSorted().hasSize(perThread - 6)
+      List<Integer> ownInSeqOrder =
+          log.stream()
+              .map(AuditRecord::payloadJson)
+              .filter(p -> p.startsWith(prefix))
+              .map(p -> Integer.parseInt(p.substring(prefix.length())))
+              .toList();
+      assertThat(ownInSeqOrder)
+          .as("worker %s", w)
+          .isSorted()
+          .hasSize(perThread - 6)
           .noneMatch(n -> n % 7 == 3);
       assertThat(committed.get(w)).as("worker %s", w).isSorted();
     }
@@ -357,28 +455,60 @@ abstract class StoreContract {
     store.inTransaction(tx -> tx.changes().updateDecision(id, "pending", "d", "0", at(0)));
     java.util.concurrent.CountDownLatch firstHoldsLock = new java.util.concurrent.CountDownLatch(1);
 
-    List<String> seen = Concurrently.run(2, worker -> {
-      if (worker == 1) {
-        firstHoldsLock.await();
-      }
-      return store.transaction((Tx tx) -> {
-        ChangeRecord locked = tx.changes().getForUpdate(id).orElseThrow();
-        if (worker == 0) {
-          firstHoldsLock.countDown();
-          Concurrently.sleep(300);
-        }
-        int approvals = Integer.parseInt(locked.decisionJson()) + 1;
-        tx.reviews().insert(approval(id, "reviewer" + worker, at(1)));
-        tx.changes().updateDecision(id, "pending", "d", String.valueOf(approvals), at(1));
-        return locked.decisionJson();
-      });
-    });
+    List<String> seen =
+        Concurrently.run(
+            2,
+            worker -> {
+              if (worker == 1) {
+                firstHoldsLock.await();
+              }
+              return store.transaction(
+                  (Tx tx) -> {
+                    ChangeRecord locked = tx.changes().getForUpdate(id).orElseThrow();
+                    if (worker == 0) {
+                      firstHoldsLock.countDown();
+                      Concurrently.sleep(300);
+                    }
+                    int approvals = Integer.parseInt(locked.decisionJson()) + 1;
+                    tx.reviews().insert(approval(id, "reviewer" + worker, at(1)));
+                    tx.changes()
+                        .updateDecision(id, "pending", "d", String.valueOf(approvals), at(1));
+                    return locked.decisionJson();
+                  });
+            });
 
     assertThat(seen).containsExactly("0", "1");
     assertThat(store.transaction((Tx tx) -> tx.changes().get(id)).orElseThrow().decisionJson())
         .isEqualTo("2");
     assertThat(store.transaction((Tx tx) -> tx.reviews().listForChange(id)))
-        .extracting(ReviewRecord::reviewer).containsExactly("reviewer0", "reviewer1");
+        .extracting(ReviewRecord::reviewer)
+        .containsExactly("reviewer0", "reviewer1");
+  }
+
+  @Test
+  void lockedReadModifyWrite_losesNoUpdateUnderContention() throws Exception {
+    Store store = open(newDatabase());
+    String id = store.transaction((Tx tx) -> tx.changes().insert(change("a", at(0)))).id();
+    store.inTransaction(tx -> tx.changes().updateDecision(id, "pending", "d", "0", at(0)));
+    int threads = 8;
+    int perThread = 25;
+
+    Concurrently.run(
+        threads,
+        worker -> {
+          for (int i = 0; i < perThread; i++) {
+            store.inTransaction(
+                tx -> {
+                  ChangeRecord locked = tx.changes().getForUpdate(id).orElseThrow();
+                  String next = String.valueOf(Integer.parseInt(locked.decisionJson()) + 1);
+                  tx.changes().updateDecision(id, "pending", "d", next, at(1));
+                });
+          }
+          return worker;
+        });
+
+    assertThat(store.transaction((Tx tx) -> tx.changes().get(id)).orElseThrow().decisionJson())
+        .isEqualTo(String.valueOf(threads * perThread));
   }
 
   @Test
@@ -393,14 +523,17 @@ abstract class StoreContract {
     Store store = open(newDatabase());
     Tx leaked = store.transaction((Tx tx) -> tx);
 
-    assertThatThrownBy(() -> leaked.audit().lastSeq()).isInstanceOf(StoreException.class)
+    assertThatThrownBy(() -> leaked.audit().lastSeq())
+        .isInstanceOf(StoreException.class)
         .hasMessageContaining("ended");
   }
 
   private static String sha256Hex(String text) {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -5,19 +5,92 @@ import dev.countersign.model.Verb;
 import java.util.List;
 import java.util.Set;
 
-/** Picks the rule for a program: the destructive ones by name, a list of readers, exec otherwise. */
+/**
+ * Picks the rule for a program: the destructive ones by name, a list of readers, exec otherwise.
+ */
 final class CommandClassifier {
 
   /** Programs that only read (or only change the shell's own state). */
   private static final Set<String> READS =
-      Set.of("ls", "cat", "head", "tail", "less", "more", "grep", "egrep", "fgrep", "rg", "ag", "wc",
-          "echo", "printf", "pwd", "whoami", "id", "date", "which", "whereis", "type", "file", "stat",
-          "du", "df", "tree", "sort", "uniq", "cut", "tr", "diff", "cmp", "comm", "jq", "yq", "true",
-          "false", "test", "[", "[[", "uname", "hostname", "ps", "env", "printenv", "basename",
-          "dirname", "realpath", "readlink", "md5sum", "sha1sum", "sha256sum", "cd", "pushd", "popd",
-          "history", "column", "nl", "seq", "sleep", "man", "free", "uptime", "dig", "nslookup",
-          "host", "command", ":", "for", "case", "select", "function", "export", "set", "unset",
-          "local", "declare", "wait");
+      Set.of(
+          "ls",
+          "cat",
+          "head",
+          "tail",
+          "less",
+          "more",
+          "grep",
+          "egrep",
+          "fgrep",
+          "rg",
+          "ag",
+          "wc",
+          "echo",
+          "printf",
+          "pwd",
+          "whoami",
+          "id",
+          "date",
+          "which",
+          "whereis",
+          "type",
+          "file",
+          "stat",
+          "du",
+          "df",
+          "tree",
+          "sort",
+          "uniq",
+          "cut",
+          "tr",
+          "diff",
+          "cmp",
+          "comm",
+          "jq",
+          "yq",
+          "true",
+          "false",
+          "test",
+          "[",
+          "[[",
+          "uname",
+          "hostname",
+          "ps",
+          "env",
+          "printenv",
+          "basename",
+          "dirname",
+          "realpath",
+          "readlink",
+          "md5sum",
+          "sha1sum",
+          "sha256sum",
+          "cd",
+          "pushd",
+          "popd",
+          "history",
+          "column",
+          "nl",
+          "seq",
+          "sleep",
+          "man",
+          "free",
+          "uptime",
+          "dig",
+          "nslookup",
+          "host",
+          "command",
+          ":",
+          "for",
+          "case",
+          "select",
+          "function",
+          "export",
+          "set",
+          "unset",
+          "local",
+          "declare",
+          "wait");
 
   private CommandClassifier() {}
 
@@ -25,7 +98,8 @@ final class CommandClassifier {
   static Verdict classify(Invocation inv, List<String> stdin) {
     String program = inv.program();
     return switch (program) {
-      case "" -> Verdict.of(new Outcome(Verb.NOOP, "shell", "", false, "only sets shell variables"));
+      case "" ->
+          Verdict.of(new Outcome(Verb.NOOP, "shell", "", false, "only sets shell variables"));
       case "rm" -> FileRules.rm(inv);
       case "find" -> FileRules.find(inv, sub -> classify(sub, List.of()));
       case "shred", "wipefs" -> FileRules.wipe(inv);
@@ -48,6 +122,7 @@ final class CommandClassifier {
     if (READS.contains(inv.program())) {
       return Verdict.read(inv, "command");
     }
-    return Verdict.exec(inv, "runs " + inv.program() + "; Countersign does not know what it changes");
+    return Verdict.exec(
+        inv, "runs " + inv.program() + "; Countersign does not know what it changes");
   }
 }

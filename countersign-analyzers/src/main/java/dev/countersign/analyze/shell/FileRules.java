@@ -10,7 +10,8 @@ import java.util.function.Function;
 /** {@code rm}, {@code find -delete}/{@code -exec}, {@code shred}: commands that delete files. */
 final class FileRules {
 
-  private static final Set<String> TOP_LEVEL = Set.of("", "/", "~", "$HOME", "${HOME}", ".", "..", "*", ".*");
+  private static final Set<String> TOP_LEVEL =
+      Set.of("", "/", "~", "$HOME", "${HOME}", ".", "..", "*", ".*");
 
   private FileRules() {}
 
@@ -37,7 +38,8 @@ final class FileRules {
       return Verdict.of(new Outcome(Verb.DELETE, "file", address, false, "rm removes files"));
     }
     Verdict verdict =
-        Verdict.of(new Outcome(Verb.DELETE, "file", address, true, "rm -r removes whole directory trees"));
+        Verdict.of(
+            new Outcome(Verb.DELETE, "file", address, true, "rm -r removes whole directory trees"));
     if (noPreserveRoot || paths.stream().anyMatch(FileRules::isTopLevel)) {
       verdict =
           verdict.recreatesEnvironment(
@@ -51,7 +53,10 @@ final class FileRules {
     List<String> args = inv.args();
     List<String> roots = new ArrayList<>();
     int i = 0;
-    while (i < args.size() && !args.get(i).startsWith("-") && !args.get(i).equals("(") && !args.get(i).equals("!")) {
+    while (i < args.size()
+        && !args.get(i).startsWith("-")
+        && !args.get(i).equals("(")
+        && !args.get(i).equals("!")) {
       roots.add(args.get(i++));
     }
     String where = roots.isEmpty() ? "." : String.join(" ", roots);
@@ -59,8 +64,15 @@ final class FileRules {
     for (; i < args.size(); i++) {
       String a = args.get(i);
       if (a.equals("-delete")) {
-        verdict = verdict.and(Verdict.of(new Outcome(Verb.DELETE, "file", where, true,
-            "find -delete deletes every file the expression matches")));
+        verdict =
+            verdict.and(
+                Verdict.of(
+                    new Outcome(
+                        Verb.DELETE,
+                        "file",
+                        where,
+                        true,
+                        "find -delete deletes every file the expression matches")));
       } else if (Set.of("-exec", "-execdir", "-ok", "-okdir").contains(a)) {
         List<String> sub = new ArrayList<>();
         for (i++; i < args.size() && !args.get(i).equals(";") && !args.get(i).equals("+"); i++) {
@@ -78,8 +90,13 @@ final class FileRules {
   static Verdict wipe(Invocation inv) {
     List<String> targets = inv.args().stream().filter(a -> !a.startsWith("-")).toList();
     String type = inv.program().equals("shred") ? "file" : "block-device";
-    return Verdict.of(new Outcome(Verb.DELETE, type, paths(inv, targets), true,
-        inv.program() + " destroys the contents of what it is given"));
+    return Verdict.of(
+        new Outcome(
+            Verb.DELETE,
+            type,
+            paths(inv, targets),
+            true,
+            inv.program() + " destroys the contents of what it is given"));
   }
 
   private static String paths(Invocation inv, List<String> paths) {

@@ -15,16 +15,39 @@ import java.util.regex.Pattern;
  */
 final class Invocations {
 
-  private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\[[^]]*])?\\+?=.*", Pattern.DOTALL);
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\[[^]]*])?\\+?=.*", Pattern.DOTALL);
   private static final Set<String> KEYWORDS =
-      Set.of("if", "then", "else", "elif", "do", "while", "until", "!", "{", "fi", "done", "esac", "}");
+      Set.of(
+          "if", "then", "else", "elif", "do", "while", "until", "!", "{", "fi", "done", "esac",
+          "}");
 
   /** Wrapper name to its options that take a separate value. */
   private static final Map<String, Set<String>> WRAPPERS =
       Map.ofEntries(
-          Map.entry("sudo", Set.of("-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user",
-              "--group", "--chdir", "--host", "--prompt", "--role", "--type", "--other-user",
-              "--close-from", "--command-timeout")),
+          Map.entry(
+              "sudo",
+              Set.of(
+                  "-u",
+                  "-g",
+                  "-C",
+                  "-D",
+                  "-h",
+                  "-p",
+                  "-r",
+                  "-t",
+                  "-U",
+                  "-T",
+                  "--user",
+                  "--group",
+                  "--chdir",
+                  "--host",
+                  "--prompt",
+                  "--role",
+                  "--type",
+                  "--other-user",
+                  "--close-from",
+                  "--command-timeout")),
           Map.entry("doas", Set.of("-u", "-C")),
           Map.entry("env", Set.of("-u", "--unset", "-C", "--chdir")),
           Map.entry("nohup", Set.of()),
@@ -37,8 +60,23 @@ final class Invocations {
           Map.entry("timeout", Set.of("-s", "-k", "--signal", "--kill-after")),
           Map.entry("stdbuf", Set.of("-i", "-o", "-e")),
           Map.entry("watch", Set.of("-n", "--interval", "-d")),
-          Map.entry("xargs", Set.of("-I", "-L", "-n", "-P", "-s", "-d", "-E", "-a", "--max-args",
-              "--max-procs", "--delimiter", "--arg-file", "--max-lines", "--replace")));
+          Map.entry(
+              "xargs",
+              Set.of(
+                  "-I",
+                  "-L",
+                  "-n",
+                  "-P",
+                  "-s",
+                  "-d",
+                  "-E",
+                  "-a",
+                  "--max-args",
+                  "--max-procs",
+                  "--delimiter",
+                  "--arg-file",
+                  "--max-lines",
+                  "--replace")));
 
   private Invocations() {}
 

@@ -16,33 +16,88 @@ import java.util.Set;
 final class KubectlRule {
 
   private static final Set<String> READS =
-      Set.of("get", "describe", "logs", "top", "explain", "api-resources", "api-versions", "version",
-          "cluster-info", "diff", "auth", "events", "wait");
+      Set.of(
+          "get",
+          "describe",
+          "logs",
+          "top",
+          "explain",
+          "api-resources",
+          "api-versions",
+          "version",
+          "cluster-info",
+          "diff",
+          "auth",
+          "events",
+          "wait");
   private static final Set<String> VALUE_FLAGS =
-      Set.of("-n", "--namespace", "--context", "--kubeconfig", "--cluster", "--user", "-s", "--server",
-          "--token", "--as", "--as-group", "--request-timeout", "-l", "--selector", "-f", "--filename",
-          "-k", "--kustomize", "-o", "--output", "--field-selector", "--grace-period", "--timeout",
+      Set.of(
+          "-n",
+          "--namespace",
+          "--context",
+          "--kubeconfig",
+          "--cluster",
+          "--user",
+          "-s",
+          "--server",
+          "--token",
+          "--as",
+          "--as-group",
+          "--request-timeout",
+          "-l",
+          "--selector",
+          "-f",
+          "--filename",
+          "-k",
+          "--kustomize",
+          "-o",
+          "--output",
+          "--field-selector",
+          "--grace-period",
+          "--timeout",
           "--cascade");
   private static final Map<String, String> KINDS =
       Map.ofEntries(
-          Map.entry("ns", "namespace"), Map.entry("namespaces", "namespace"),
-          Map.entry("po", "pod"), Map.entry("pods", "pod"),
-          Map.entry("svc", "service"), Map.entry("services", "service"),
-          Map.entry("deploy", "deployment"), Map.entry("deployments", "deployment"),
-          Map.entry("sts", "statefulset"), Map.entry("statefulsets", "statefulset"),
-          Map.entry("pvc", "persistentvolumeclaim"), Map.entry("persistentvolumeclaims", "persistentvolumeclaim"),
-          Map.entry("pv", "persistentvolume"), Map.entry("persistentvolumes", "persistentvolume"),
-          Map.entry("cm", "configmap"), Map.entry("configmaps", "configmap"),
-          Map.entry("secrets", "secret"), Map.entry("ds", "daemonset"), Map.entry("daemonsets", "daemonset"),
-          Map.entry("rs", "replicaset"), Map.entry("replicasets", "replicaset"),
-          Map.entry("jobs", "job"), Map.entry("cj", "cronjob"), Map.entry("cronjobs", "cronjob"),
-          Map.entry("ing", "ingress"), Map.entry("ingresses", "ingress"),
-          Map.entry("crd", "customresourcedefinition"), Map.entry("crds", "customresourcedefinition"),
+          Map.entry("ns", "namespace"),
+          Map.entry("namespaces", "namespace"),
+          Map.entry("po", "pod"),
+          Map.entry("pods", "pod"),
+          Map.entry("svc", "service"),
+          Map.entry("services", "service"),
+          Map.entry("deploy", "deployment"),
+          Map.entry("deployments", "deployment"),
+          Map.entry("sts", "statefulset"),
+          Map.entry("statefulsets", "statefulset"),
+          Map.entry("pvc", "persistentvolumeclaim"),
+          Map.entry("persistentvolumeclaims", "persistentvolumeclaim"),
+          Map.entry("pv", "persistentvolume"),
+          Map.entry("persistentvolumes", "persistentvolume"),
+          Map.entry("cm", "configmap"),
+          Map.entry("configmaps", "configmap"),
+          Map.entry("secrets", "secret"),
+          Map.entry("ds", "daemonset"),
+          Map.entry("daemonsets", "daemonset"),
+          Map.entry("rs", "replicaset"),
+          Map.entry("replicasets", "replicaset"),
+          Map.entry("jobs", "job"),
+          Map.entry("cj", "cronjob"),
+          Map.entry("cronjobs", "cronjob"),
+          Map.entry("ing", "ingress"),
+          Map.entry("ingresses", "ingress"),
+          Map.entry("crd", "customresourcedefinition"),
+          Map.entry("crds", "customresourcedefinition"),
           Map.entry("customresourcedefinitions", "customresourcedefinition"),
-          Map.entry("no", "node"), Map.entry("nodes", "node"),
-          Map.entry("sa", "serviceaccount"), Map.entry("serviceaccounts", "serviceaccount"));
+          Map.entry("no", "node"),
+          Map.entry("nodes", "node"),
+          Map.entry("sa", "serviceaccount"),
+          Map.entry("serviceaccounts", "serviceaccount"));
   private static final Set<String> STATEFUL_KINDS =
-      Set.of("namespace", "persistentvolumeclaim", "persistentvolume", "statefulset", "customresourcedefinition");
+      Set.of(
+          "namespace",
+          "persistentvolumeclaim",
+          "persistentvolume",
+          "statefulset",
+          "customresourcedefinition");
 
   private KubectlRule() {}
 
@@ -72,12 +127,20 @@ final class KubectlRule {
     if (sub.equals("delete")) {
       return delete(positional.subList(1, positional.size()), flags);
     }
-    if (READS.contains(sub) || (sub.equals("config") && positional.size() > 1
-        && (positional.get(1).equals("view") || positional.get(1).startsWith("get-")
-            || positional.get(1).equals("current-context")))) {
+    if (READS.contains(sub)
+        || (sub.equals("config")
+            && positional.size() > 1
+            && (positional.get(1).equals("view")
+                || positional.get(1).startsWith("get-")
+                || positional.get(1).equals("current-context")))) {
       return Verdict.read(inv, "kubernetes");
     }
-    return Verdict.exec(inv, inv.program() + " " + sub + " changes cluster state; Countersign does not see which objects");
+    return Verdict.exec(
+        inv,
+        inv.program()
+            + " "
+            + sub
+            + " changes cluster state; Countersign does not see which objects");
   }
 
   private static Verdict delete(List<String> names, Map<String, List<String>> flags) {
@@ -86,15 +149,18 @@ final class KubectlRule {
     for (String file : concat(flags, "-f", "--filename", "-k", "--kustomize")) {
       byKind.computeIfAbsent("manifest", k -> new ArrayList<>()).add(file);
     }
-    if (!names.isEmpty() && !names.get(0).contains("/")) {
-      List<String> objects = names.size() > 1 ? names.subList(1, names.size()) : List.of(selection(flags));
+    boolean typeThenNames = names.stream().noneMatch(n -> n.contains("/"));
+    if (!names.isEmpty() && typeThenNames) {
+      List<String> objects =
+          names.size() > 1 ? names.subList(1, names.size()) : List.of(selection(flags));
       for (String kind : names.get(0).split(",")) {
         byKind.computeIfAbsent(kind(kind), k -> new ArrayList<>()).addAll(objects);
       }
     } else {
       for (String typed : names) {
         int slash = typed.indexOf('/');
-        byKind.computeIfAbsent(kind(typed.substring(0, slash)), k -> new ArrayList<>()).add(typed.substring(slash + 1));
+        String kind = slash < 0 ? "unknown" : kind(typed.substring(0, slash));
+        byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(typed.substring(slash + 1));
       }
     }
     if (byKind.isEmpty()) {
@@ -111,17 +177,26 @@ final class KubectlRule {
     boolean manifest = kind.equals("manifest") || kind.equals("unknown");
     List<String> addresses = new ArrayList<>();
     for (String o : objects) {
-      addresses.add(manifest || kind.equals("namespace") || namespace.isEmpty() ? o : namespace + "/" + o);
+      addresses.add(
+          manifest || kind.equals("namespace") || namespace.isEmpty() ? o : namespace + "/" + o);
     }
     String address = String.join(" ", addresses);
-    String reason = manifest
-        ? "kubectl delete of objects Countersign cannot see; treated as stateful"
-        : "kubectl delete deletes " + kind + " objects";
-    Verdict verdict = Verdict.of(new Outcome(Verb.DELETE, "kubernetes/" + kind, address,
-        manifest || STATEFUL_KINDS.contains(kind), reason));
+    String reason =
+        manifest
+            ? "kubectl delete of objects Countersign cannot see; treated as stateful"
+            : "kubectl delete deletes " + kind + " objects";
+    Verdict verdict =
+        Verdict.of(
+            new Outcome(
+                Verb.DELETE,
+                "kubernetes/" + kind,
+                address,
+                manifest || STATEFUL_KINDS.contains(kind),
+                reason));
     if (kind.equals("namespace")) {
-      verdict = verdict.recreatesEnvironment(
-          "kubectl delete namespace " + address + " deletes every object in it.", address);
+      verdict =
+          verdict.recreatesEnvironment(
+              "kubectl delete namespace " + address + " deletes every object in it.", address);
     }
     return verdict;
   }

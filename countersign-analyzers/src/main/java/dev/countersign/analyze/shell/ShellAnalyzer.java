@@ -27,12 +27,14 @@ final class ShellAnalyzer implements Analyzer {
     String text = TextDecoding.decode(content, bounded);
     int nul = text.indexOf('\0');
     if (nul >= 0) {
-      throw ShellErrors.at(Problem.MALFORMED, "a shell command cannot contain a NUL character", text, nul);
+      throw ShellErrors.at(
+          Problem.MALFORMED, "a shell command cannot contain a NUL character", text, nul);
     }
     ShellRun run = new ShellRun(limits.maxDepth());
     run.script(text, "", 0);
     if (run.actions().isEmpty()) {
-      throw AnalysisException.of(Problem.EMPTY, "the shell command is empty (only whitespace, comments or separators)");
+      throw AnalysisException.of(
+          Problem.EMPTY, "the shell command is empty (only whitespace, comments or separators)");
     }
     return Analysis.of(ChangeKind.SHELL, run.actions(), run.findings(), BlastRadius.none());
   }

@@ -13,7 +13,8 @@ import java.util.Set;
 record ShellArgs(Optional<String> commandString, Optional<String> scriptFile) {
 
   private static final Set<String> SSH_VALUES =
-      Set.of("-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p",
+      Set.of(
+          "-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p",
           "-Q", "-R", "-S", "-W", "-w", "-B");
 
   /** Reads a shell's arguments: option clusters containing {@code c}, {@code -o NAME}, operands. */

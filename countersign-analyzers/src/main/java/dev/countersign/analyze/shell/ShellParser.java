@@ -6,19 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a shell text into simple commands on {@code ;}, {@code &&}, {@code ||}, {@code |},
- * {@code &}, newlines and parentheses, honouring single and double quotes, backslash escapes,
- * comments, {@code $(...)}/backtick substitutions (kept as nested scripts) and here-documents (kept
- * as the command's standard input). Not a full bash grammar: see the package documentation.
+ * Splits a shell text into simple commands on {@code ;}, {@code &&}, {@code ||}, {@code |}, {@code
+ * &}, newlines and parentheses, honouring single and double quotes, backslash escapes, comments,
+ * {@code $(...)}/backtick substitutions (kept as nested scripts) and here-documents (kept as the
+ * command's standard input). Not a full bash grammar: see the package documentation.
  */
 final class ShellParser {
 
   private final String text;
-  private final List<Builder> done = new ArrayList<>();
+  private final List<CommandBuilder> done = new ArrayList<>();
   private final List<Heredoc> pendingHeredocs = new ArrayList<>();
   private final StringBuilder value = new StringBuilder();
   private final StringBuilder raw = new StringBuilder();
-  private Builder current = new Builder("");
+  private CommandBuilder current = new CommandBuilder("");
   private boolean inWord;
   private String pendingRedirect = "";
   private int pos;
@@ -31,7 +31,7 @@ final class ShellParser {
   static List<SimpleCommand> parse(String text) {
     ShellParser parser = new ShellParser(text);
     parser.run();
-    return parser.done.stream().map(Builder::build).toList();
+    return parser.done.stream().map(CommandBuilder::build).toList();
   }
 
   private void run() {
@@ -47,7 +47,9 @@ final class ShellParser {
         case '\n' -> newline();
         case ';' -> operator(text.startsWith(";;", pos) ? ";;" : ";", ";");
         case '&' -> ampersand();
-        case '|' -> operator(text.startsWith("||", pos) ? "||" : text.startsWith("|&", pos) ? "|&" : "|", null);
+        case '|' ->
+            operator(
+                text.startsWith("||", pos) ? "||" : text.startsWith("|&", pos) ? "|&" : "|", null);
         case '(', ')' -> operator(String.valueOf(c), null);
         case '<', '>' -> redirect();
         case '#' -> comment();
@@ -225,7 +227,8 @@ final class ShellParser {
     if (!pendingRedirect.isEmpty()) {
       current.redirects.add(new SimpleCommand.Redirect(pendingRedirect, word));
       switch (pendingRedirect) {
-        case "<<", "<<-" -> pendingHeredocs.add(new Heredoc(current, word, pendingRedirect.equals("<<-")));
+        case "<<", "<<-" ->
+            pendingHeredocs.add(new Heredoc(current, word, pendingRedirect.equals("<<-")));
         case "<<<" -> current.stdin.add(word);
         default -> {}
       }
@@ -247,7 +250,7 @@ final class ShellParser {
       done.add(current);
     }
     if (!current.isEmpty() || !separatorAfter.equals("\n")) {
-      current = new Builder(separatorAfter);
+      current = new CommandBuilder(separatorAfter);
     }
   }
 
@@ -273,26 +276,5 @@ final class ShellParser {
     return ShellErrors.at(Problem.MALFORMED, message, text, at);
   }
 
-  private record Heredoc(Builder owner, String delimiter, boolean stripTabs) {}
-
-  private static final class Builder {
-    final String separator;
-    final List<String> words = new ArrayList<>();
-    final List<String> rawWords = new ArrayList<>();
-    final List<SimpleCommand.Redirect> redirects = new ArrayList<>();
-    final List<String> stdin = new ArrayList<>();
-    final List<String> substitutions = new ArrayList<>();
-
-    Builder(String separator) {
-      this.separator = separator;
-    }
-
-    boolean isEmpty() {
-      return words.isEmpty() && redirects.isEmpty() && substitutions.isEmpty();
-    }
-
-    SimpleCommand build() {
-      return new SimpleCommand(words, rawWords, separator, redirects, stdin, substitutions);
-    }
-  }
+  private record Heredoc(CommandBuilder owner, String delimiter, boolean stripTabs) {}
 }

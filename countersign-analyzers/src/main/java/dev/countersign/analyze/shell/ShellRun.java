@@ -48,8 +48,11 @@ final class ShellRun {
   /** Analyses a script; {@code context} is the hash of what runs it ("" at the top). */
   void script(String text, String context, int depth) {
     if (depth > maxDepth) {
-      throw AnalysisException.of(Problem.TOO_DEEP,
-          "shell commands nest deeper than the limit of " + maxDepth + " levels ($(...), bash -c, eval)");
+      throw AnalysisException.of(
+          Problem.TOO_DEEP,
+          "shell commands nest deeper than the limit of "
+              + maxDepth
+              + " levels ($(...), bash -c, eval)");
     }
     List<SimpleCommand> commands = ShellParser.parse(text);
     for (int i = 0; i < commands.size(); i++) {
@@ -66,7 +69,11 @@ final class ShellRun {
     int before = actions.size();
     if (nested(inv, cmd, hash, depth)) {
       if (actions.size() == before) {
-        emit(Verdict.of(new Outcome(Verb.NOOP, "command", inv.display(), false, "runs an empty script")), inv, hash);
+        emit(
+            Verdict.of(
+                new Outcome(Verb.NOOP, "command", inv.display(), false, "runs an empty script")),
+            inv,
+            hash);
       }
       return;
     }
@@ -104,14 +111,22 @@ final class ShellRun {
       return true;
     }
     if (args.scriptFile().isEmpty()) {
-      findings.add(new Finding(Severity.WARNING, "shell-reads-stdin",
-          program + " runs commands from standard input, which Countersign cannot see.", ""));
+      findings.add(
+          new Finding(
+              Severity.WARNING,
+              "shell-reads-stdin",
+              program + " runs commands from standard input, which Countersign cannot see.",
+              ""));
     }
     return false;
   }
 
   private static Verdict withRedirects(Verdict verdict, Invocation inv, SimpleCommand cmd) {
-    List<String> written = cmd.redirects().stream().filter(SimpleCommand.Redirect::writesFile).map(SimpleCommand.Redirect::target).toList();
+    List<String> written =
+        cmd.redirects().stream()
+            .filter(SimpleCommand.Redirect::writesFile)
+            .map(SimpleCommand.Redirect::target)
+            .toList();
     if (written.isEmpty() || verdict.outcomes().stream().anyMatch(o -> o.verb() != Verb.READ)) {
       return verdict;
     }
@@ -119,14 +134,21 @@ final class ShellRun {
   }
 
   private void emit(Verdict verdict, Invocation inv, String hash) {
-    List<String> privileged = inv.via().stream().filter(w -> w.equals("sudo") || w.equals("doas")).toList();
+    List<String> privileged =
+        inv.via().stream().filter(w -> w.equals("sudo") || w.equals("doas")).toList();
     String via = privileged.isEmpty() ? "" : " (as root, via " + privileged.get(0) + ")";
     for (Outcome o : verdict.outcomes()) {
-      Action action = new Action(o.verb(), o.resourceType(), o.address(), "", o.stateful(), o.reason() + via, hash);
+      Action action =
+          new Action(
+              o.verb(), o.resourceType(), o.address(), "", o.stateful(), o.reason() + via, hash);
       actions.add(action);
       if (action.dataLoss()) {
-        findings.add(new Finding(Severity.HIGH, "data-loss",
-            o.reason() + ": " + o.address() + " and the data in it are lost.", o.address()));
+        findings.add(
+            new Finding(
+                Severity.HIGH,
+                "data-loss",
+                o.reason() + ": " + o.address() + " and the data in it are lost.",
+                o.address()));
       }
     }
     findings.addAll(verdict.findings());

@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param words the words after quote removal, e.g. {@code rm}, {@code -rf}, {@code a b}
  * @param rawWords the same words as written (quotes kept), which is what the content hash covers
- * @param separator the operator before this command: "", ";", "&&", "||", "|", "|&", "&", "\n",
- *     "(" or ")"
+ * @param separator the operator before this command: "", ";", "&&", "||", "|", "|&", "&", "\n", "("
+ *     or ")"
  * @param redirects the redirections, e.g. {@code >} to {@code out.txt}
  * @param stdin text fed to the command by here-documents and here-strings
  * @param substitutions the scripts inside {@code $(...)} and backticks, which run too
@@ -40,7 +40,10 @@ record SimpleCommand(
     /** Whether this redirection writes to a file (not a descriptor or the null device). */
     boolean writesFile() {
       boolean output = operator.contains(">") && !operator.equals(">&");
-      return output && !target.equals("/dev/null") && !target.startsWith("/dev/std") && !target.equals("-");
+      return output
+          && !target.equals("/dev/null")
+          && !target.startsWith("/dev/std")
+          && !target.equals("-");
     }
   }
 }

@@ -14,16 +14,53 @@ import java.util.Set;
 final class SqlClientRule {
 
   private static final Set<String> PSQL_VALUES =
-      Set.of("-c", "--command", "-d", "--dbname", "-f", "--file", "-h", "--host", "-p", "--port", "-U",
-          "--username", "-v", "--set", "--variable", "-o", "--output", "-L", "--log-file", "-P", "--pset",
-          "-F", "-R", "-T");
+      Set.of(
+          "-c",
+          "--command",
+          "-d",
+          "--dbname",
+          "-f",
+          "--file",
+          "-h",
+          "--host",
+          "-p",
+          "--port",
+          "-U",
+          "--username",
+          "-v",
+          "--set",
+          "--variable",
+          "-o",
+          "--output",
+          "-L",
+          "--log-file",
+          "-P",
+          "--pset",
+          "-F",
+          "-R",
+          "-T");
   private static final Set<String> MYSQL_VALUES =
-      Set.of("-e", "--execute", "-D", "--database", "-u", "--user", "-h", "--host", "-P", "--port", "-S",
-          "--socket", "--default-character-set", "--defaults-file", "--login-path");
+      Set.of(
+          "-e",
+          "--execute",
+          "-D",
+          "--database",
+          "-u",
+          "--user",
+          "-h",
+          "--host",
+          "-P",
+          "--port",
+          "-S",
+          "--socket",
+          "--default-character-set",
+          "--defaults-file",
+          "--login-path");
 
   private SqlClientRule() {}
 
-  static Verdict classify(Invocation inv, List<String> stdin) {
+  /** The SQL given with -c/--command (psql) or -e/--execute (mysql), in order. */
+  private static List<String> sqlArguments(Invocation inv) {
     boolean psql = inv.program().equals("psql");
     String sqlFlag = psql ? "-c" : "-e";
     String sqlLong = psql ? "--command" : "--execute";
@@ -42,25 +79,40 @@ final class SqlClientRule {
         i++;
       }
     }
+    return sql;
+  }
+
+  static Verdict classify(Invocation inv, List<String> stdin) {
+    List<String> sql = sqlArguments(inv);
     if (sql.isEmpty()) {
       sql.addAll(stdin);
     }
     if (sql.isEmpty()) {
-      return Verdict.exec(inv, inv.program() + " runs SQL from a file, a pipe or a prompt, which Countersign cannot see");
+      return Verdict.exec(
+          inv,
+          inv.program()
+              + " runs SQL from a file, a pipe or a prompt, which Countersign cannot see");
     }
     List<Outcome> outcomes = new ArrayList<>();
     for (String text : sql) {
       outcomes.addAll(SqlText.classify(text, inv.program()));
     }
     if (outcomes.isEmpty()) {
-      outcomes.add(new Outcome(Verb.NOOP, "sql", "", false, inv.program() + " runs no SQL statement"));
+      outcomes.add(
+          new Outcome(Verb.NOOP, "sql", "", false, inv.program() + " runs no SQL statement"));
     }
     Verdict verdict = Verdict.of(outcomes);
     for (Outcome o : outcomes) {
       if (SqlText.dropsContainer(o)) {
-        verdict = verdict.recreatesEnvironment(
-            inv.program() + " drops the whole " + o.resourceType().substring(4) + " " + o.address() + ".",
-            o.address());
+        verdict =
+            verdict.recreatesEnvironment(
+                inv.program()
+                    + " drops the whole "
+                    + o.resourceType().substring(4)
+                    + " "
+                    + o.address()
+                    + ".",
+                o.address());
       }
     }
     return verdict;

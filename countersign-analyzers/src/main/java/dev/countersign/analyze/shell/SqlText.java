@@ -11,23 +11,27 @@ import java.util.regex.Pattern;
 /**
  * A deliberately small reading of SQL given to {@code psql -c} or {@code mysql -e}: statements are
  * split on {@code ;} outside quotes and comments, and only their first keywords are read. DROP
- * TABLE/DATABASE/SCHEMA, TRUNCATE, DELETE without WHERE and ALTER TABLE ... DROP COLUMN are deletes;
- * SELECT, SHOW, EXPLAIN (not ANALYZE) and DESCRIBE read; anything else is exec.
+ * TABLE/DATABASE/SCHEMA, TRUNCATE, DELETE without WHERE and ALTER TABLE ... DROP COLUMN are
+ * deletes; SELECT, SHOW, EXPLAIN (not ANALYZE) and DESCRIBE read; anything else is exec.
  */
 final class SqlText {
 
   private static final Pattern DROP =
-      Pattern.compile("DROP\\s+(TABLE|DATABASE|SCHEMA)\\s+(IF\\s+EXISTS\\s+)?(.+?)(\\s+(CASCADE|RESTRICT))?\\s*",
+      Pattern.compile(
+          "DROP\\s+(TABLE|DATABASE|SCHEMA)\\s+(IF\\s+EXISTS\\s+)?(.+?)(\\s+(CASCADE|RESTRICT))?\\s*",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern TRUNCATE =
-      Pattern.compile("TRUNCATE\\s+(TABLE\\s+)?(ONLY\\s+)?(.+?)(\\s+(RESTART|CONTINUE|CASCADE|RESTRICT)\\b.*)?",
+      Pattern.compile(
+          "TRUNCATE\\s+(TABLE\\s+)?(ONLY\\s+)?(.+?)(\\s+(RESTART|CONTINUE|CASCADE|RESTRICT)\\b.*)?",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern DELETE_ALL =
       Pattern.compile("DELETE\\s+FROM\\s+(\\S+)\\s*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern DROP_COLUMN =
-      Pattern.compile("ALTER\\s+TABLE\\s+(IF\\s+EXISTS\\s+)?(ONLY\\s+)?(\\S+)\\s+DROP\\s+(COLUMN\\s+)?(IF\\s+EXISTS\\s+)?(\\S+).*",
+      Pattern.compile(
+          "ALTER\\s+TABLE\\s+(IF\\s+EXISTS\\s+)?(ONLY\\s+)?(\\S+)\\s+DROP\\s+(COLUMN\\s+)?(IF\\s+EXISTS\\s+)?(\\S+).*",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final List<String> READS = List.of("SELECT", "SHOW", "DESCRIBE", "DESC", "\\D", "\\L", "\\DT");
+  private static final List<String> READS =
+      List.of("SELECT", "SHOW", "DESCRIBE", "DESC", "\\D", "\\L", "\\DT");
 
   private SqlText() {}
 
@@ -55,21 +59,40 @@ final class SqlText {
       return each(m.group(3), "sql-table", client + " runs TRUNCATE, which removes every row");
     }
     if ((m = DELETE_ALL.matcher(s)).matches()) {
-      return List.of(new Outcome(Verb.DELETE, "sql-table", m.group(1), true,
-          client + " runs DELETE without WHERE, which removes every row"));
+      return List.of(
+          new Outcome(
+              Verb.DELETE,
+              "sql-table",
+              m.group(1),
+              true,
+              client + " runs DELETE without WHERE, which removes every row"));
     }
-    if ((m = DROP_COLUMN.matcher(s)).matches() && !m.group(6).equalsIgnoreCase("CONSTRAINT")
-        && !m.group(6).equalsIgnoreCase("INDEX") && !m.group(6).equalsIgnoreCase("DEFAULT")) {
-      return List.of(new Outcome(Verb.DELETE, "sql-column", m.group(3) + "." + m.group(6), true,
-          client + " runs ALTER TABLE ... DROP COLUMN"));
+    if ((m = DROP_COLUMN.matcher(s)).matches()
+        && !m.group(6).equalsIgnoreCase("CONSTRAINT")
+        && !m.group(6).equalsIgnoreCase("INDEX")
+        && !m.group(6).equalsIgnoreCase("DEFAULT")) {
+      return List.of(
+          new Outcome(
+              Verb.DELETE,
+              "sql-column",
+              m.group(3) + "." + m.group(6),
+              true,
+              client + " runs ALTER TABLE ... DROP COLUMN"));
     }
     String first = s.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
     boolean explain = first.equals("EXPLAIN") && !s.toUpperCase(Locale.ROOT).contains("ANALYZE");
     if (READS.contains(first) || explain) {
-      return List.of(new Outcome(Verb.READ, "sql", abbreviate(s), false, client + " runs a query that only reads"));
+      return List.of(
+          new Outcome(
+              Verb.READ, "sql", abbreviate(s), false, client + " runs a query that only reads"));
     }
-    return List.of(new Outcome(Verb.EXEC, "sql", abbreviate(s), false,
-        client + " runs SQL that Countersign does not classify here"));
+    return List.of(
+        new Outcome(
+            Verb.EXEC,
+            "sql",
+            abbreviate(s),
+            false,
+            client + " runs SQL that Countersign does not classify here"));
   }
 
   private static List<Outcome> each(String names, String kind, String reason) {

@@ -40,7 +40,8 @@ record Verdict(List<Outcome> outcomes, List<Finding> findings) {
 
   /** A command that only reads. */
   static Verdict read(Invocation inv, String resourceType) {
-    return of(new Outcome(Verb.READ, resourceType, inv.display(), false, inv.program() + " only reads"));
+    return of(
+        new Outcome(Verb.READ, resourceType, inv.display(), false, inv.program() + " only reads"));
   }
 
   /** A command whose effect Countersign cannot tell, with the reason. */

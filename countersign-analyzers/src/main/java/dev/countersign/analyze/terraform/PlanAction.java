@@ -71,7 +71,8 @@ record PlanAction(Verb verb, Shape shape) {
   /** A sentence for the action's reason when the plan gives no {@code action_reason}. */
   String sentence(boolean dataSource, List<String> actions) {
     return switch (shape) {
-      case CREATE_BEFORE_DESTROY -> "Terraform creates the replacement before destroying this object";
+      case CREATE_BEFORE_DESTROY ->
+          "Terraform creates the replacement before destroying this object";
       case FORGET -> "Terraform removes this object from state without destroying it";
       case REPLACE_AND_FORGET ->
           "Terraform creates a replacement and leaves the old object running, unmanaged";

@@ -27,8 +27,14 @@ final class PlanAnalyzer implements Analyzer {
   /** Top-level keys of which a plan has at least one. */
   private static final Set<String> PLAN_KEYS =
       Set.of(
-          "format_version", "plan_format_version", "terraform_version", "resource_changes",
-          "planned_values", "resource_drift", "output_changes", "action_invocations",
+          "format_version",
+          "plan_format_version",
+          "terraform_version",
+          "resource_changes",
+          "planned_values",
+          "resource_drift",
+          "output_changes",
+          "action_invocations",
           "deferred_changes");
 
   @Override
@@ -41,7 +47,8 @@ final class PlanAnalyzer implements Analyzer {
     JsonParser p = JsonInput.open(content, limits);
     try (p) {
       PlanFacts facts = readPlan(p);
-      return Analysis.of(ChangeKind.TERRAFORM_PLAN, facts.actions(), facts.findings(), BlastRadius.none());
+      return Analysis.of(
+          ChangeKind.TERRAFORM_PLAN, facts.actions(), facts.findings(), BlastRadius.none());
     } catch (JacksonException e) {
       throw JsonInput.translate(e, p, limits);
     } catch (IOException e) {
@@ -55,32 +62,18 @@ final class PlanAnalyzer implements Analyzer {
       throw AnalysisException.of(Problem.EMPTY, "the plan is empty");
     }
     if (first != JsonToken.START_OBJECT) {
-      throw JsonInput.structure(p, "a Terraform plan is a JSON object, but this input starts with " + first.asString());
+      throw JsonInput.structure(
+          p, "a Terraform plan is a JSON object, but this input starts with " + first.asString());
     }
     PlanFacts facts = new PlanFacts();
     boolean planKeySeen = false;
     boolean stateValues = false;
     String name;
     while ((name = p.nextFieldName()) != null) {
-      JsonToken value = p.nextToken();
+      p.nextToken();
       planKeySeen |= PLAN_KEYS.contains(name);
-      switch (name) {
-        case "resource_changes" -> readResourceChanges(p, facts);
-        case "resource_drift" -> facts.drift(countEntries(p));
-        case "action_invocations" -> facts.actionInvocations(countEntries(p));
-        case "deferred_changes" -> facts.deferred(countEntries(p));
-        case "errored" -> facts.errored(value == JsonToken.VALUE_TRUE);
-        case "format_version", "plan_format_version" -> {
-          if (value == JsonToken.VALUE_STRING) {
-            facts.formatVersion(p.getText());
-          }
-        }
-        case "values" -> {
-          stateValues = true;
-          p.skipChildren();
-        }
-        default -> p.skipChildren();
-      }
+      stateValues |= name.equals("values");
+      readField(p, name, facts);
     }
     if (p.nextToken() != null) {
       throw JsonInput.structure(p, "unexpected content after the end of the plan");
@@ -94,6 +87,24 @@ final class PlanAnalyzer implements Analyzer {
                   + " terraform_version, resource_changes, planned_values");
     }
     return facts;
+  }
+
+  /** Reads one top-level field; the parser is on its value. Unknown fields are skipped. */
+  private static void readField(JsonParser p, String name, PlanFacts facts) throws IOException {
+    JsonToken value = p.currentToken();
+    switch (name) {
+      case "resource_changes" -> readResourceChanges(p, facts);
+      case "resource_drift" -> facts.drift(countEntries(p));
+      case "action_invocations" -> facts.actionInvocations(countEntries(p));
+      case "deferred_changes" -> facts.deferred(countEntries(p));
+      case "errored" -> facts.errored(value == JsonToken.VALUE_TRUE);
+      case "format_version", "plan_format_version" -> {
+        if (value == JsonToken.VALUE_STRING) {
+          facts.formatVersion(p.getText());
+        }
+      }
+      default -> p.skipChildren();
+    }
   }
 
   private static void readResourceChanges(JsonParser p, PlanFacts facts) throws IOException {

@@ -49,19 +49,51 @@ final class PlanFacts {
   List<Finding> findings() {
     List<Finding> all = new ArrayList<>(changeFindings);
     if (drift > 0) {
-      all.add(info("resource-drift", drift + " resource(s) changed outside Terraform since the last apply (resource_drift)."));
+      all.add(
+          info(
+              "resource-drift",
+              drift
+                  + " resource(s) changed outside Terraform since the last apply"
+                  + " (resource_drift)."));
     }
     if (actionInvocations > 0) {
-      all.add(info("action-invocations", "The plan invokes " + actionInvocations + " provider action(s) (action_invocations), which run side effects not shown as resource changes."));
+      all.add(
+          info(
+              "action-invocations",
+              "The plan invokes "
+                  + actionInvocations
+                  + " provider action(s) (action_invocations), which run side effects not shown as"
+                  + " resource changes."));
     }
     if (deferred > 0) {
-      all.add(new Finding(Severity.WARNING, "deferred-changes", deferred + " change(s) are deferred to a later plan and are not part of this analysis.", ""));
+      all.add(
+          new Finding(
+              Severity.WARNING,
+              "deferred-changes",
+              deferred
+                  + " change(s) are deferred to a later plan and are not part of this analysis.",
+              ""));
     }
     if (errored) {
-      all.add(new Finding(Severity.WARNING, "plan-errored", "Terraform reported errors while planning (errored: true): the plan may be incomplete.", ""));
+      all.add(
+          new Finding(
+              Severity.WARNING,
+              "plan-errored",
+              "Terraform reported errors while planning (errored: true): the plan may be"
+                  + " incomplete.",
+              ""));
     }
-    if (!formatVersion.isEmpty() && !formatVersion.startsWith("0.") && !formatVersion.startsWith("1.")) {
-      all.add(new Finding(Severity.WARNING, "unknown-format-version", "The plan's format version " + formatVersion + " is newer than this analyser knows; fields it does not know are ignored.", ""));
+    if (!formatVersion.isEmpty()
+        && !formatVersion.startsWith("0.")
+        && !formatVersion.startsWith("1.")) {
+      all.add(
+          new Finding(
+              Severity.WARNING,
+              "unknown-format-version",
+              "The plan's format version "
+                  + formatVersion
+                  + " is newer than this analyser knows; fields it does not know are ignored.",
+              ""));
     }
     return all;
   }

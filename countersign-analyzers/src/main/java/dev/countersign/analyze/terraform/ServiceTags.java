@@ -9,9 +9,9 @@ import java.util.Map;
  *
  * <p>Looks in the resource's values after the change (before it, for a delete) at the maps {@code
  * tags}, {@code tags_all}, {@code labels} and, for the Kubernetes provider, {@code
- * metadata[0].labels}, for the keys {@code countersign.dev/service}, then {@code countersign-service}
- * (GCP labels allow neither "." nor "/"), then {@code service}. The first non-empty string wins;
- * otherwise the service is empty (unknown).
+ * metadata[0].labels}, for the keys {@code countersign.dev/service}, then {@code
+ * countersign-service} (GCP labels allow neither "." nor "/"), then {@code service}. The first
+ * non-empty string wins; otherwise the service is empty (unknown).
  */
 final class ServiceTags {
 

@@ -1,6 +1,6 @@
 /**
- * Terraform and OpenTofu plans ({@code terraform show -json}, {@code tofu show -json}, every
- * format version, and the HCP Terraform redacted format) turned into actions.
+ * Terraform and OpenTofu plans ({@code terraform show -json}, {@code tofu show -json}, every format
+ * version, and the HCP Terraform redacted format) turned into actions.
  *
  * <p>Owns: the mapping of {@code resource_changes} entries to actions (one each, never dropped),
  * the curated lists of stateful resource types ({@link
@@ -13,8 +13,8 @@
  * (see {@code ServiceTags}) until a catalog mapping exists.
  *
  * <p>Depends on the core model and digest, Jackson's streaming core and {@code
- * dev.countersign.analyze} (and its {@code json} helpers); must not depend on other format packages,
- * the store, the server or the CLI.
+ * dev.countersign.analyze} (and its {@code json} helpers); must not depend on other format
+ * packages, the store, the server or the CLI.
  */
 @NullMarked
 package dev.countersign.analyze.terraform;

@@ -57,6 +57,9 @@ public final class PolicyLoader {
     } catch (ConfigException e) {
       throw new PolicyException(e.getMessage(), e);
     }
+    if (texts.isEmpty()) {
+      throw new PolicyException(dir + ": no policy files (*.yaml) in the directory");
+    }
     return load(texts);
   }
 
@@ -79,6 +82,11 @@ public final class PolicyLoader {
       } else {
         rules.addAll(PolicyYaml.parse(e.getValue(), e.getKey()));
       }
+    }
+    if (files.stream().allMatch(f -> fileName(f).equals(CalendarYaml.FILE_NAME))) {
+      throw new PolicyException(
+          "no policy files: an empty policy would allow everything, so it is refused"
+              + " (write an allow rule to mean that)");
     }
     CompiledPolicy compiled = compiler.compile(PolicySet.of(rules));
     return new LoadedPolicy(compiled, freezes, files);

@@ -6,7 +6,8 @@ import java.util.Random;
 /** Random byte-level damage: flips, overwrites, inserts, deletions, truncation, duplication. */
 final class ByteMutations {
 
-  private static final byte[] INTERESTING = "{}[]\",:\\0123456789eE.-+ntfu\u00ff".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+  private static final byte[] INTERESTING =
+      "{}[]\",:\\0123456789eE.-+ntfu\u00ff".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
   private ByteMutations() {}
 
@@ -15,14 +16,21 @@ final class ByteMutations {
     int rounds = 1 + r.nextInt(8);
     for (int i = 0; i < rounds && bytes.length > 0; i++) {
       int at = r.nextInt(bytes.length);
-      bytes = switch (r.nextInt(6)) {
-        case 0 -> flip(bytes, at, r);
-        case 1 -> overwrite(bytes, at, r.nextBoolean() ? INTERESTING[r.nextInt(INTERESTING.length)] : (byte) r.nextInt(256));
-        case 2 -> insert(bytes, at, r);
-        case 3 -> delete(bytes, at, 1 + r.nextInt(Math.min(64, bytes.length - at)));
-        case 4 -> java.util.Arrays.copyOf(bytes, at);
-        default -> duplicate(bytes, at, r);
-      };
+      bytes =
+          switch (r.nextInt(6)) {
+            case 0 -> flip(bytes, at, r);
+            case 1 ->
+                overwrite(
+                    bytes,
+                    at,
+                    r.nextBoolean()
+                        ? INTERESTING[r.nextInt(INTERESTING.length)]
+                        : (byte) r.nextInt(256));
+            case 2 -> insert(bytes, at, r);
+            case 3 -> delete(bytes, at, 1 + r.nextInt(Math.min(64, bytes.length - at)));
+            case 4 -> java.util.Arrays.copyOf(bytes, at);
+            default -> duplicate(bytes, at, r);
+          };
     }
     return bytes;
   }

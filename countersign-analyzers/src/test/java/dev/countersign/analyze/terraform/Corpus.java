@@ -19,7 +19,8 @@ final class Corpus {
 
   static Path dir() {
     try {
-      return Path.of(Corpus.class.getResource("/corpus/terraform/EXPECTED.tsv").toURI()).getParent();
+      return Path.of(Corpus.class.getResource("/corpus/terraform/EXPECTED.tsv").toURI())
+          .getParent();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -28,7 +29,10 @@ final class Corpus {
   /** Every plan file name, sorted. */
   static List<String> files() {
     try (Stream<Path> s = Files.list(dir())) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".json"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -76,9 +80,14 @@ final class Corpus {
 
   static List<Expected> expectations() {
     try {
-      List<String> lines = Files.readAllLines(dir().resolve("EXPECTED.tsv"), StandardCharsets.UTF_8);
-      return lines.stream().skip(1).filter(l -> !l.isBlank())
-          .map(l -> l.split("\t", -1)).map(c -> new Expected(c[0], c)).toList();
+      List<String> lines =
+          Files.readAllLines(dir().resolve("EXPECTED.tsv"), StandardCharsets.UTF_8);
+      return lines.stream()
+          .skip(1)
+          .filter(l -> !l.isBlank())
+          .map(l -> l.split("\t", -1))
+          .map(c -> new Expected(c[0], c))
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -51,7 +51,8 @@ class CorpusExpectationsTest {
     assertThat(summary.get(Verb.READ)).as("read").isEqualTo(expected.count(7));
     assertThat(summary.get(Verb.EXEC)).as("exec").isZero();
     assertThat(taggedDestructiveAddresses(analysis))
-        .containsExactlyInAnyOrderElementsOf(expected.tagged().stream().map(CorpusExpectationsTest::untag).toList());
+        .containsExactlyInAnyOrderElementsOf(
+            expected.tagged().stream().map(CorpusExpectationsTest::untag).toList());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -60,12 +61,15 @@ class CorpusExpectationsTest {
     if (expected.invalid()) {
       return;
     }
-    Analysis analysis = TerraformPlans.analyzer().analyze(Corpus.bytes(expected.file()), InputLimits.defaults());
-    assertThat(analysis.actions()).allSatisfy(a -> {
-      assertThat(a.contentHash()).matches("[0-9a-f]{64}");
-      assertThat(a.reason()).isNotBlank();
-      assertThat(a.resourceType()).isNotBlank();
-    });
+    Analysis analysis =
+        TerraformPlans.analyzer().analyze(Corpus.bytes(expected.file()), InputLimits.defaults());
+    assertThat(analysis.actions())
+        .allSatisfy(
+            a -> {
+              assertThat(a.contentHash()).matches("[0-9a-f]{64}");
+              assertThat(a.reason()).isNotBlank();
+              assertThat(a.resourceType()).isNotBlank();
+            });
   }
 
   /** "addr(delete)" → "addr delete"; "addr(replace:create,delete)" → "addr replace". */

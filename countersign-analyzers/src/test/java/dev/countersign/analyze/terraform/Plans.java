@@ -11,7 +11,8 @@ final class Plans {
 
   static String plan(String... resourceChanges) {
     return "{\"format_version\":\"1.2\",\"terraform_version\":\"1.9.0\",\"resource_changes\":["
-        + String.join(",", resourceChanges) + "]}";
+        + String.join(",", resourceChanges)
+        + "]}";
   }
 
   /** A managed resource change; {@code actions} is JSON, e.g. {@code ["delete"]}. */
@@ -19,14 +20,25 @@ final class Plans {
     return change(address, type, actions, "{\"id\":\"1\"}", "null", "");
   }
 
-  static String change(String address, String type, String actions, String before, String after, String extra) {
-    return "{\"address\":\"" + address + "\",\"mode\":\"managed\",\"type\":\"" + type
+  static String change(
+      String address, String type, String actions, String before, String after, String extra) {
+    return "{\"address\":\""
+        + address
+        + "\",\"mode\":\"managed\",\"type\":\""
+        + type
         + "\",\"name\":\"x\",\"provider_name\":\"registry.terraform.io/hashicorp/aws\""
-        + extra + ",\"change\":{\"actions\":" + actions + ",\"before\":" + before + ",\"after\":" + after
+        + extra
+        + ",\"change\":{\"actions\":"
+        + actions
+        + ",\"before\":"
+        + before
+        + ",\"after\":"
+        + after
         + ",\"after_unknown\":{}}}";
   }
 
   static Analysis analyze(String json) {
-    return TerraformPlans.analyzer().analyze(json.getBytes(StandardCharsets.UTF_8), InputLimits.defaults());
+    return TerraformPlans.analyzer()
+        .analyze(json.getBytes(StandardCharsets.UTF_8), InputLimits.defaults());
   }
 }

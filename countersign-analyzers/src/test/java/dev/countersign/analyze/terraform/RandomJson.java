@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** Reads corpus plans into plain maps and writes them back with random layout, key order and encoding. */
+/**
+ * Reads corpus plans into plain maps and writes them back with random layout, key order and
+ * encoding.
+ */
 final class RandomJson {
 
   private static final ObjectMapper MAPPER =

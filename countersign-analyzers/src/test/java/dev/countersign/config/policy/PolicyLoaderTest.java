@@ -68,4 +68,13 @@ class PolicyLoaderTest {
         .isInstanceOf(PolicyException.class)
         .hasMessageContaining("not a directory");
   }
+
+  @Test
+  void directoryWithoutPolicyFiles_isRefusedRatherThanAllowingEverything() throws IOException {
+    Files.writeString(dir.resolve("calendar.yaml"), "freezes: []\n");
+
+    assertThatThrownBy(() -> PolicyLoader.create().load(dir))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("no policy files");
+  }
 }
