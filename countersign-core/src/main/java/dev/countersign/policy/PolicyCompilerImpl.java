@@ -33,6 +33,7 @@ final class PolicyCompilerImpl implements PolicyCompiler {
 
   private final CelCompiler matchCompiler = compiler(CelSchema.matchVariables());
   private final CelCompiler eligibleCompiler = compiler(CelSchema.eligibleVariables());
+  /** The planner runtime: it selects fields of {@link CelRecord} values without copying them. */
   private final CelRuntime runtime =
       CelRuntimeFactory.plannerRuntimeBuilder().setOptions(OPTIONS).build();
   private final Map<String, List<CompiledRule>> cache;

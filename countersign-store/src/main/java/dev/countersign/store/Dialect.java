@@ -2,19 +2,35 @@ package dev.countersign.store;
 
 /** The few places where H2 and PostgreSQL need different SQL. */
 enum Dialect {
+  /**
+   * Embedded H2. Every connection writes each commit through ({@code WRITE_DELAY 0}), waits up to
+   * 10 s for a row lock, and bypasses H2's query result cache, which can return stale rows under
+   * concurrent commits (H2 issues 3894 and 4208): also for H2 URLs not made by {@link
+   * StoreConfig#h2File}.
+   */
   H2(
       "CHARACTER LARGE OBJECT",
       "SELECT last_seq FROM FINAL TABLE"
-          + " (UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1)"),
+          + " (UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1)",
+      "SET WRITE_DELAY 0; SET LOCK_TIMEOUT 10000; SET OPTIMIZE_REUSE_RESULTS FALSE"),
+
+  /**
+   * PostgreSQL. Like H2's lock timeout, a stuck lock holder makes waiters fail rather than hang; a
+   * node that dies inside a transaction releases its locks within a minute.
+   */
   POSTGRESQL(
-      "TEXT", "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq");
+      "TEXT",
+      "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq",
+      "SET lock_timeout = '10s'; SET idle_in_transaction_session_timeout = '60s'");
 
   private final String clobType;
   private final String nextAuditSeq;
+  private final String connectionInitSql;
 
-  Dialect(String clobType, String nextAuditSeq) {
+  Dialect(String clobType, String nextAuditSeq, String connectionInitSql) {
     this.clobType = clobType;
     this.nextAuditSeq = nextAuditSeq;
+    this.connectionInitSql = connectionInitSql;
   }
 
   static Dialect of(StoreConfig config) {
@@ -32,5 +48,10 @@ enum Dialect {
    */
   String nextAuditSeq() {
     return nextAuditSeq;
+  }
+
+  /** Session settings run on every new pooled connection. */
+  String connectionInitSql() {
+    return connectionInitSql;
   }
 }

@@ -11,8 +11,10 @@ import java.util.List;
 
 /**
  * The journal in {@code audit_entries}. The next sequence number comes from the single row of
- * {@code audit_head}, incremented under its row lock: a second writer waits until the first commits
- * or rolls back, so numbers are gapless and follow commit order on H2 and PostgreSQL alike.
+ * {@code audit_head}, incremented and read back in one statement under its row lock: a second
+ * writer waits until the first commits or rolls back, so numbers are gapless and follow commit
+ * order on H2 and PostgreSQL alike. The primary key on {@code seq} is the last line of defence: a
+ * duplicate fails the transaction rather than forking the journal.
  */
 final class JdbcAuditLog implements AuditLog {
   private final JdbcTx tx;
@@ -33,7 +35,7 @@ final class JdbcAuditLog implements AuditLog {
     return Sql.call(
         "append audit entry",
         () -> {
-          Connection c = tx.connection();
+          Connection c = tx.writeConnection();
           long seq =
               Sql.one(c, dialect.nextAuditSeq(), rs -> rs.getLong(1))
                   .orElseThrow(

@@ -32,7 +32,7 @@ final class JdbcChanges implements Changes {
     Sql.call(
         "insert change",
         () -> {
-          Connection c = tx.connection();
+          Connection c = tx.writeConnection();
           Sql.update(
               c,
               "INSERT INTO changes ("
@@ -61,19 +61,20 @@ final class JdbcChanges implements Changes {
 
   @Override
   public Optional<ChangeRecord> get(String id) {
-    return select("read change", "SELECT " + COLUMNS + " FROM changes WHERE id = ?", id);
+    return select("read change", "SELECT " + COLUMNS + " FROM changes WHERE id = ?", id, false);
   }
 
   @Override
   public Optional<ChangeRecord> getForUpdate(String id) {
-    return select("lock change", "SELECT " + COLUMNS + " FROM changes WHERE id = ? FOR UPDATE", id);
+    return select(
+        "lock change", "SELECT " + COLUMNS + " FROM changes WHERE id = ? FOR UPDATE", id, true);
   }
 
-  private Optional<ChangeRecord> select(String operation, String sql, String id) {
+  private Optional<ChangeRecord> select(String operation, String sql, String id, boolean lock) {
     return Sql.call(
         operation,
         () -> {
-          Connection c = tx.connection();
+          Connection c = lock ? tx.writeConnection() : tx.connection();
           Optional<ChangeRecord> row = Sql.one(c, sql, rs -> read(rs, List.of()), id);
           if (row.isEmpty()) {
             return row;
@@ -90,7 +91,7 @@ final class JdbcChanges implements Changes {
             "update change decision",
             () ->
                 Sql.update(
-                    tx.connection(),
+                    tx.writeConnection(),
                     "UPDATE changes SET state = ?, digest = ?, decision_json = ?, updated_at = ?"
                         + " WHERE id = ?",
                     state,
@@ -110,7 +111,7 @@ final class JdbcChanges implements Changes {
         Sql.call(
             "update change",
             () -> {
-              Connection c = tx.connection();
+              Connection c = tx.writeConnection();
               int n =
                   Sql.update(
                       c,

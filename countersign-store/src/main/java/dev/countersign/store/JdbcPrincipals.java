@@ -25,7 +25,7 @@ final class JdbcPrincipals implements Principals {
         () -> {
           int updated =
               Sql.update(
-                  tx.connection(),
+                  tx.writeConnection(),
                   "UPDATE principals SET kind = ?, definition_json = ?, updated_at = ? WHERE id ="
                       + " ?",
                   p.kind(),
@@ -34,7 +34,7 @@ final class JdbcPrincipals implements Principals {
                   p.id());
           if (updated == 0) {
             Sql.update(
-                tx.connection(),
+                tx.writeConnection(),
                 "INSERT INTO principals (" + COLUMNS + ") VALUES (?, ?, ?, ?)",
                 p.id(),
                 p.kind(),
@@ -72,7 +72,7 @@ final class JdbcPrincipals implements Principals {
   public boolean delete(String id) {
     return Sql.call(
         "delete principal",
-        () -> Sql.update(tx.connection(), "DELETE FROM principals WHERE id = ?", id) > 0);
+        () -> Sql.update(tx.writeConnection(), "DELETE FROM principals WHERE id = ?", id) > 0);
   }
 
   private static PrincipalRecord read(ResultSet rs) throws SQLException {

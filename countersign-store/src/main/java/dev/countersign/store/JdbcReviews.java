@@ -26,7 +26,7 @@ final class JdbcReviews implements Reviews {
         "insert review",
         () ->
             Sql.update(
-                tx.connection(),
+                tx.writeConnection(),
                 "INSERT INTO reviews (id, change_id, reviewer, verdict, digest, comment_text,"
                     + " reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 stored.id(),

@@ -2,17 +2,13 @@ package dev.countersign.store;
 
 import static java.util.Objects.requireNonNull;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.countersign.store.StoreException.Reason;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 
 /** The JDBC store: a HikariCP pool, Flyway migrations at open, one connection per transaction. */
 final class JdbcStore implements Store {
@@ -20,13 +16,19 @@ final class JdbcStore implements Store {
 
   private final HikariDataSource pool;
   private final Dialect dialect;
+  private final WriteGate gate;
   private final IdSource ids;
   private final RandomGenerator tokenRandom;
 
   private JdbcStore(
-      HikariDataSource pool, Dialect dialect, IdSource ids, RandomGenerator tokenRandom) {
+      HikariDataSource pool,
+      Dialect dialect,
+      WriteGate gate,
+      IdSource ids,
+      RandomGenerator tokenRandom) {
     this.pool = pool;
     this.dialect = dialect;
+    this.gate = gate;
     this.ids = ids;
     this.tokenRandom = tokenRandom;
   }
@@ -35,69 +37,8 @@ final class JdbcStore implements Store {
     requireNonNull(config, "config");
     requireNonNull(ids, "ids");
     requireNonNull(tokenRandom, "tokenRandom");
-    HikariDataSource pool = connect(config);
-    try {
-      migrate(pool, config);
-    } catch (RuntimeException e) {
-      pool.close();
-      throw e;
-    }
-    return new JdbcStore(pool, Dialect.of(config), ids, tokenRandom);
-  }
-
-  private static HikariDataSource connect(StoreConfig config) {
-    HikariConfig hikari = new HikariConfig();
-    hikari.setPoolName("countersign-store");
-    hikari.setJdbcUrl(config.jdbcUrl());
-    hikari.setUsername(config.user());
-    hikari.setPassword(config.password());
-    hikari.setMaximumPoolSize(config.poolSize());
-    hikari.setAutoCommit(false);
-    hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-    hikari.setConnectionTimeout(30_000);
-    if (config.isH2()) {
-      keepH2ServerOnLoopback();
-      // An embedded H2 database closes with its last connection: never retire pooled ones.
-      hikari.setMaxLifetime(0);
-      hikari.setMinimumIdle(config.poolSize());
-      // Also for H2 URLs not made by StoreConfig.h2File: see StoreConfig.H2_SETTINGS for why.
-      hikari.setConnectionInitSql(
-          "SET WRITE_DELAY 0; SET LOCK_TIMEOUT 10000; SET OPTIMIZE_REUSE_RESULTS FALSE");
-    } else {
-      // Like H2's LOCK_TIMEOUT: a stuck lock holder makes waiters fail, not hang; and a node that
-      // dies inside a transaction releases its locks within a minute.
-      hikari.setConnectionInitSql(
-          "SET lock_timeout = '10s'; SET idle_in_transaction_session_timeout = '60s'");
-    }
-    try {
-      return new HikariDataSource(hikari);
-    } catch (RuntimeException e) {
-      throw new StoreException(Reason.UNAVAILABLE, "cannot open the database", e);
-    }
-  }
-
-  /**
-   * H2's AUTO_SERVER listens on every interface unless {@code h2.bindAddress} is set before H2
-   * loads; the database is meant for processes on this machine only. An explicit setting wins.
-   */
-  private static void keepH2ServerOnLoopback() {
-    if (System.getProperty("h2.bindAddress") == null) {
-      System.setProperty("h2.bindAddress", "127.0.0.1");
-    }
-  }
-
-  private static void migrate(HikariDataSource pool, StoreConfig config) {
-    try {
-      Flyway.configure()
-          .dataSource(pool)
-          .locations("classpath:db/migration")
-          .failOnMissingLocations(true)
-          .placeholders(Map.of("clob", Dialect.of(config).clobType()))
-          .load()
-          .migrate();
-    } catch (FlywayException e) {
-      throw new StoreException(Reason.FAILED, "cannot migrate the database schema", e);
-    }
+    HikariDataSource pool = Pools.openMigrated(config);
+    return new JdbcStore(pool, Dialect.of(config), WriteGate.forConfig(config), ids, tokenRandom);
   }
 
   @Override
@@ -126,17 +67,18 @@ final class JdbcStore implements Store {
 
   private <T> T attempt(Function<Tx, T> work) {
     Connection connection = borrow();
+    JdbcTx tx = new JdbcTx(connection, gate, dialect, ids, tokenRandom);
     try {
-      T result = runWork(connection, work);
+      T result = runWork(tx, connection, work);
       commit(connection);
       return result;
     } finally {
+      tx.leaveGate();
       giveBack(connection);
     }
   }
 
-  private <T> T runWork(Connection connection, Function<Tx, T> work) {
-    JdbcTx tx = new JdbcTx(connection, dialect, ids, tokenRandom);
+  private <T> T runWork(JdbcTx tx, Connection connection, Function<Tx, T> work) {
     try {
       return work.apply(tx);
     } catch (StoreException e) {

@@ -44,7 +44,7 @@ final class JdbcTokens implements Tokens {
         "create token",
         () ->
             Sql.update(
-                tx.connection(),
+                tx.writeConnection(),
                 "INSERT INTO api_tokens (id, principal_id, label, token_sha256, created_at)"
                     + " VALUES (?, ?, ?, ?, ?)",
                 id,
@@ -86,7 +86,7 @@ final class JdbcTokens implements Tokens {
         "revoke token",
         () ->
             Sql.update(
-                    tx.connection(),
+                    tx.writeConnection(),
                     "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                     now,
                     tokenId)

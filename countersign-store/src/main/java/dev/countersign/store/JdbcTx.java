@@ -13,10 +13,18 @@ final class JdbcTx implements Tx {
   private final Changes changes;
   private final Reviews reviews;
   private final AuditLog audit;
+  private final WriteGate gate;
   private volatile boolean open = true;
+  private boolean writing;
 
-  JdbcTx(Connection connection, Dialect dialect, IdSource ids, RandomGenerator tokenRandom) {
+  JdbcTx(
+      Connection connection,
+      WriteGate gate,
+      Dialect dialect,
+      IdSource ids,
+      RandomGenerator tokenRandom) {
     this.connection = connection;
+    this.gate = gate;
     this.principals = new JdbcPrincipals(this);
     this.tokens = new JdbcTokens(this, ids, tokenRandom);
     this.changes = new JdbcChanges(this, ids);
@@ -35,8 +43,27 @@ final class JdbcTx implements Tx {
     return connection;
   }
 
+  /** The connection for a statement that writes or locks rows: passes the write gate first. */
+  Connection writeConnection() {
+    Connection c = connection();
+    if (!writing) {
+      gate.enter();
+      writing = true;
+    }
+    return c;
+  }
+
+  /** Refuses further use; called when the work function returns or throws. */
   void end() {
     open = false;
+  }
+
+  /** Lets the next writer in; called after the commit or rollback. */
+  void leaveGate() {
+    if (writing) {
+      writing = false;
+      gate.leave();
+    }
   }
 
   @Override

@@ -23,8 +23,8 @@ public record StoreConfig(String jdbcUrl, String user, String password, int pool
    * writes every commit to the file before the commit returns, so it survives {@code kill -9};
    * {@code LOCK_TIMEOUT} lets row locks wait as long as on PostgreSQL; {@code
    * OPTIMIZE_REUSE_RESULTS=FALSE} turns off H2's cache of query results, which can return stale
-   * rows under concurrent commits (H2 issues 3894 and 4208; seen here as a lost update on {@code
-   * SELECT ... FOR UPDATE}). The store also sets the last three on every H2 connection it opens.
+   * rows under concurrent commits (H2 issues 3894 and 4208). The store also sets the last three on
+   * every H2 connection it opens (see {@code Dialect.H2}).
    */
   static final String H2_SETTINGS =
       ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE";

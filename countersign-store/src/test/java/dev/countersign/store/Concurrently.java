@@ -45,4 +45,16 @@ final class Concurrently {
       throw new IllegalStateException(e);
     }
   }
+
+  /** Waits for the latch, turning an interrupt into an unchecked failure. */
+  static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      if (!latch.await(60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("latch not released within 60 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -15,7 +15,7 @@ class StoreConfigTest {
     assertThat(config.jdbcUrl())
         .isEqualTo(
             "jdbc:h2:file:/var/lib/countersign/countersign"
-                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE");
     assertThat(config.isH2()).isTrue();
   }
 

@@ -512,6 +512,37 @@ abstract class StoreContract {
   }
 
   @Test
+  void readers_doNotWaitForAnOpenWriter() throws Exception {
+    Store store = open(newDatabase());
+    IssuedToken token = store.transaction((Tx tx) -> tx.tokens().create("mia", "t", at(0)));
+    java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Thread writer =
+        Thread.ofPlatform()
+            .start(
+                () ->
+                    store.inTransaction(
+                        tx -> {
+                          tx.audit().append("held", "mia", "s", "{}", at(1));
+                          writing.countDown();
+                          Concurrently.await(release);
+                        }));
+    writing.await();
+
+    long started = System.nanoTime();
+    Optional<String> principal =
+        store.transaction((Tx tx) -> tx.tokens().authenticate(token.plaintext()));
+    long lastSeq = store.transaction((Tx tx) -> tx.audit().lastSeq());
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    release.countDown();
+    writer.join();
+
+    assertThat(principal).contains("mia");
+    assertThat(lastSeq).as("uncommitted entry is invisible").isZero();
+    assertThat(millis).isLessThan(2_000);
+  }
+
+  @Test
   void getForUpdate_ofAnUnknownChange_isEmpty() throws Exception {
     Store store = open(newDatabase());
 
