@@ -13,7 +13,7 @@ class DefaultPackTest {
   static final Path DEFAULT_PACK = Path.of("..", "policies", "default");
 
   @Test
-  void defaultPack_loadsWithEightRulesAndNoActiveFreeze() {
+  void defaultPack_loadsEveryRuleInFileOrderAndNoActiveFreeze() {
     LoadedPolicy loaded = PolicyLoader.create().load(DEFAULT_PACK);
 
     assertThat(loaded.policy().policySet().rules())
@@ -26,7 +26,8 @@ class DefaultPackTest {
             "recreate-environment-by-human",
             "wide-blast-radius",
             "production-freeze",
-            "low-risk-passes");
+            "low-risk-passes",
+            "opaque-agent-command-in-production-needs-human");
     assertThat(loaded.freezes()).isEmpty();
     assertThat(loaded.digest()).startsWith("sha256:");
   }
