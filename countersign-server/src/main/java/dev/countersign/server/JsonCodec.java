@@ -54,6 +54,8 @@ public final class JsonCodec {
     }
     try {
       return mapper.readValue(body, type);
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+      throw ApiException.badRequest("the request is over a limit: " + e.getOriginalMessage());
     } catch (UnrecognizedPropertyException e) {
       throw ApiException.badRequest(
           "unknown field '" + e.getPropertyName() + "' (expected one of " + e.getKnownPropertyIds() + ")");

@@ -234,6 +234,16 @@ abstract class ApiEndToEndTest {
   }
 
   @Test
+  void bodyOverTheSizeLimit_isABadRequestWithAJsonBody_andStoresNothing() {
+    long before = server.auditCount();
+    String huge = "{\"environment\":\"production\",\"content\":\"" + "a".repeat(9 * 1024 * 1024) + "\"}";
+    Response r = server.post("/v1/changes", server.token("mia"), huge);
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().path("message").asText()).contains("larger than the limit");
+    assertThat(server.auditCount()).isEqualTo(before);
+  }
+
+  @Test
   void unknownChange_isNotFound() {
     assertThat(server.get("/v1/changes/ch_nope", server.token("sam")).status()).isEqualTo(404);
   }
