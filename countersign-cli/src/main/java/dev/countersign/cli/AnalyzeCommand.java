@@ -42,11 +42,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    byte[] content = Setup.read(file, maxBytes);
-    Analysis analysis = Setup.analyze(kind, content, maxBytes);
+    Analysis analysis = Setup.analyzeFile(kind, file, maxBytes);
     String digest = ChangeDigest.of(analysis.kind(), environment, services, analysis.actions());
     if (json) {
-      System.out.println(Json.pretty(Views.analysis(analysis, digest)));
+      Json.printPretty(Views.analysis(analysis, digest));
     } else {
       print(analysis, digest);
     }

@@ -86,8 +86,7 @@ final class CheckCommand implements Callable<Integer> {
       }
       agentPrincipal = Optional.of(a);
     }
-    byte[] content = Setup.read(file, maxBytes);
-    Analysis analysis = Setup.analyze(kind, content, maxBytes);
+    Analysis analysis = Setup.analyzeFile(kind, file, maxBytes);
     String digest = ChangeDigest.of(analysis.kind(), environment, services, analysis.actions());
     Change change =
         new Change("", analysis.kind(), environment, services, human.id(), agent.orElse(""), aiAssisted, title, digest);

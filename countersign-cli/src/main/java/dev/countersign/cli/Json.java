@@ -21,6 +21,18 @@ final class Json {
     }
   }
 
+  /** Writes a value as indented JSON to stdout, streaming (large analyses are never one String). */
+  static void printPretty(Object value) {
+    try {
+      java.io.OutputStream out = new java.io.BufferedOutputStream(System.out, 1 << 16);
+      MAPPER.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
+      out.write('\n');
+      out.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Renders a value (maps, lists, strings, numbers) as indented JSON. */
   static String pretty(Object value) {
     try {

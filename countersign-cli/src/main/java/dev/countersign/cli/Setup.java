@@ -72,6 +72,30 @@ final class Setup {
     return bytes;
   }
 
+  /**
+   * Analyses a file (or stdin for "-"), streaming regular files so that a plan of hundreds of MB
+   * never sits in memory whole.
+   */
+  static Analysis analyzeFile(Optional<String> kind, String file, long maxBytes) {
+    Path path = Path.of(file);
+    if (file.equals("-") || !Files.isRegularFile(path)) {
+      return analyze(kind, read(file, maxBytes), maxBytes);
+    }
+    try {
+      long size = Files.size(path);
+      if (size > maxBytes) {
+        throw new InputError(file + " is " + size + " bytes, over the limit of " + maxBytes + " (--max-bytes)");
+      }
+      InputLimits limits = InputLimits.defaults().withMaxBytes(maxBytes);
+      Optional<ChangeKind> k = kind.map(Setup::kind);
+      try (InputStream in = Files.newInputStream(path)) {
+        return k.isPresent() ? ANALYZERS.analyze(k.get(), in, limits) : ANALYZERS.analyze(in, limits);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Analyses content, detecting the kind when none is given. */
   static Analysis analyze(Optional<String> kind, byte[] content, long maxBytes) {
     Optional<ChangeKind> k = kind.map(Setup::kind);
