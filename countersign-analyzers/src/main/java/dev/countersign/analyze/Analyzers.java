@@ -1,7 +1,10 @@
 package dev.countersign.analyze;
 
 import dev.countersign.analyze.AnalysisException.Problem;
+import dev.countersign.analyze.cloudformation.CloudFormationChangeSets;
+import dev.countersign.analyze.kubernetes.KubernetesChanges;
 import dev.countersign.analyze.shell.ShellCommands;
+import dev.countersign.analyze.sql.SqlAnalysis;
 import dev.countersign.analyze.terraform.TerraformPlans;
 import dev.countersign.model.Analysis;
 import dev.countersign.model.ChangeKind;
@@ -40,6 +43,9 @@ public final class Analyzers {
     return new Analyzers(
         List.of(
             TerraformPlans.analyzer(), // terraform-plan
+            CloudFormationChangeSets.analyzer(), // cloudformation-changeset
+            KubernetesChanges.analyzer(), // kubernetes
+            SqlAnalysis.analyzer(), // sql
             ShellCommands.analyzer())); // shell
   }
 

@@ -4,14 +4,15 @@ import dev.countersign.analyze.AnalysisException.Problem;
 import dev.countersign.model.ChangeKind;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Tells the kind of a change from its first bytes: a JSON object with Terraform's top-level keys is
- * a plan; short text that is neither JSON, YAML nor SQL is a shell command. Anything else is a
- * typed error asking for the kind.
+ * a plan, one with {@code Changes} and a change-set key a CloudFormation change set; JSON or YAML
+ * with {@code apiVersion} and {@code kind} (or an admission request's {@code operation} and {@code
+ * uid}) is Kubernetes; text whose first statement keyword, past comments, is a SQL one is SQL (see
+ * {@link SqlHead}); short text that is neither JSON, YAML nor SQL is a shell command. Anything
+ * else is a typed error asking for the kind.
  */
 final class KindDetector {
 
@@ -25,23 +26,21 @@ final class KindDetector {
           "\"(format_version|plan_format_version|terraform_version|resource_changes|planned_values)\"\\s*:");
   private static final Pattern YAML_KEY =
       Pattern.compile("(?m)\\A(---|%YAML|[A-Za-z_][\\w.-]*:(\\s|$))");
-  private static final Set<String> SQL_WORDS =
-      Set.of(
-          "SELECT",
-          "INSERT",
-          "UPDATE",
-          "DELETE",
-          "CREATE",
-          "ALTER",
-          "DROP",
-          "TRUNCATE",
-          "GRANT",
-          "REVOKE",
-          "BEGIN",
-          "COMMIT",
-          "WITH",
-          "MERGE",
-          "REPLACE");
+  // CloudFormation: describe-change-set output (Changes plus a change-set key).
+  private static final Pattern CFN_CHANGES = Pattern.compile("\"Changes\"\\s*:");
+  private static final Pattern CFN_KEY =
+      Pattern.compile("\"(ChangeSetId|ChangeSetName|StackName|ResourceChange)\"\\s*:");
+  // Kubernetes: an object (apiVersion and kind) or an admission request (operation and uid), as
+  // JSON keys or as top-level YAML keys of text whose first line (past comments, ---) is a key.
+  private static final Pattern K8S_JSON =
+      Pattern.compile(
+          "(?s)(?=.*\"apiVersion\"\\s*:)(?=.*\"kind\"\\s*:)"
+              + "|(?=.*\"operation\"\\s*:)(?=.*\"uid\"\\s*:)");
+  private static final Pattern K8S_YAML_KEY_LINE =
+      Pattern.compile("[\"']?[A-Za-z_][\\w./-]*[\"']?:(\\s|$)");
+  private static final Pattern K8S_YAML_OBJECT =
+      Pattern.compile(
+          "(?ms)(?=.*^apiVersion:[ \\t]*\\S)(?=.*^kind:[ \\t]*\\S)|(?=.*^operation:)(?=.*^uid:)");
 
   private KindDetector() {}
 
@@ -55,6 +54,12 @@ final class KindDetector {
       if (PLAN_KEY.matcher(text).find()) {
         return ChangeKind.TERRAFORM_PLAN;
       }
+      if (CFN_CHANGES.matcher(text).find() && CFN_KEY.matcher(text).find()) {
+        return ChangeKind.CLOUDFORMATION_CHANGESET;
+      }
+      if (K8S_JSON.matcher(text).lookingAt()) {
+        return ChangeKind.KUBERNETES;
+      }
       throw unrecognized(
           "a JSON object that is not a Terraform plan (no format_version, terraform_version or"
               + " resource_changes)");
@@ -66,12 +71,14 @@ final class KindDetector {
         || text.indexOf('\uFFFD') >= 0) {
       throw unrecognized("binary data or text in an unsupported encoding");
     }
+    if (startsWithYamlKey(text) && K8S_YAML_OBJECT.matcher(text).lookingAt()) {
+      return ChangeKind.KUBERNETES;
+    }
+    if (SqlHead.looksLikeSql(text)) {
+      return ChangeKind.SQL;
+    }
     if (YAML_KEY.matcher(text).find()) {
       throw unrecognized("YAML");
-    }
-    String firstWord = text.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
-    if (SQL_WORDS.contains(firstWord)) {
-      throw unrecognized("SQL");
     }
     if (content.length > HEAD_BYTES
         || text.length() > SHELL_MAX_CHARS
@@ -79,6 +86,20 @@ final class KindDetector {
       throw unrecognized("long text (a script?)");
     }
     return ChangeKind.SHELL;
+  }
+
+  /**
+   * Whether the first line past blank lines, comments, directives and {@code ---} is a YAML key (a
+   * loop, not a regular expression: a repeated group over many lines overflows the regex stack).
+   */
+  private static boolean startsWithYamlKey(String text) {
+    for (String line : (Iterable<String>) text.lines()::iterator) {
+      String t = line.strip();
+      if (!(t.isEmpty() || t.startsWith("#") || t.startsWith("%") || t.equals("---"))) {
+        return K8S_YAML_KEY_LINE.matcher(line).lookingAt();
+      }
+    }
+    return false;
   }
 
   /** Decodes leniently: detection only looks; the analyser decodes strictly afterwards. */

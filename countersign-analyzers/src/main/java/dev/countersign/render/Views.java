@@ -89,6 +89,10 @@ public final class Views {
     }
     m.put("services", services);
     m.put("owners", List.copyOf(a.blastRadius().owners()));
+    m.put(
+        "touchedOwners",
+        a.blastRadius().services().stream().filter(ServiceImpact::direct).map(ServiceImpact::owner)
+            .filter(o -> !o.isEmpty()).distinct().toList());
     m.put("tier1Count", a.blastRadius().tier1Count());
     m.put("customerFacingCount", a.blastRadius().customerFacingCount());
     m.put("score", a.blastRadius().score());

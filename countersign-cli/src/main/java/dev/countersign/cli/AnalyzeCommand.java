@@ -1,11 +1,13 @@
 package dev.countersign.cli;
 
 import dev.countersign.analyze.InputLimits;
+import dev.countersign.analyze.git.GitRangeAnalyzer;
 import dev.countersign.digest.ChangeDigest;
 import dev.countersign.model.Action;
 import dev.countersign.model.Analysis;
 import dev.countersign.model.Finding;
 import dev.countersign.render.Views;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the change: a plan JSON file or a file with a shell command; '-' reads stdin")
   String file;
 
+  @Parameters(index = "1", arity = "0..1", paramLabel = "RANGE", description = "with --kind git: the commit range A..B (FILE is then the repository)")
+  Optional<String> range = Optional.empty();
+
   @Option(names = "--kind", paramLabel = "K", description = "terraform-plan or shell; detected when left out")
   Optional<String> kind = Optional.empty();
 
@@ -34,6 +39,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--service", paramLabel = "S", description = "a service the change touches (repeatable), part of the digest")
   List<String> services = List.of();
 
+  @Option(names = "--catalog", paramLabel = "DIR|FILE", description = "a Backstage catalog (catalog-info.yaml files or a folder of them) for the blast radius")
+  Optional<Path> catalog = Optional.empty();
+
   @Option(names = "--json", description = "machine-readable output")
   boolean json;
 
@@ -42,14 +50,28 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Analysis analysis = Setup.analyzeFile(kind, file, maxBytes);
+    Analysis analysis = Setup.withBlastRadius(analyzeInput(), Setup.catalog(catalog), services);
     String digest = ChangeDigest.of(analysis.kind(), environment, services, analysis.actions());
     if (json) {
       Json.printPretty(Views.analysis(analysis, digest));
     } else {
       print(analysis, digest);
+      if (catalog.isPresent()) {
+        BlastRadiusText.print(analysis.blastRadius(), System.out);
+      }
     }
     return Main.OK;
+  }
+
+  private Analysis analyzeInput() {
+    boolean git = kind.filter("git"::equals).isPresent();
+    if (git != range.isPresent()) {
+      throw new InputError(git ? "--kind git needs a commit range: analyze --kind git REPO A..B" : "a second argument (a commit range) needs --kind git");
+    }
+    if (git) {
+      return GitRangeAnalyzer.analyze(Path.of(file), range.get(), InputLimits.defaults().withMaxBytes(maxBytes));
+    }
+    return Setup.analyzeFile(kind, file, maxBytes);
   }
 
   private static void print(Analysis a, String digest) {

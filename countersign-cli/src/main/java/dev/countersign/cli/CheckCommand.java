@@ -63,6 +63,9 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--policy", paramLabel = "DIR", description = "policy directory (default: the bundled default pack)")
   Optional<Path> policyDir = Optional.empty();
 
+  @Option(names = "--catalog", paramLabel = "DIR|FILE", description = "a Backstage catalog (catalog-info.yaml files or a folder of them): the blast radius that policies see")
+  Optional<Path> catalog = Optional.empty();
+
   @Option(names = "--json", description = "machine-readable output")
   boolean json;
 
@@ -86,7 +89,7 @@ final class CheckCommand implements Callable<Integer> {
       }
       agentPrincipal = Optional.of(a);
     }
-    Analysis analysis = Setup.analyzeFile(kind, file, maxBytes);
+    Analysis analysis = Setup.withBlastRadius(Setup.analyzeFile(kind, file, maxBytes), Setup.catalog(catalog), services);
     String digest = ChangeDigest.of(analysis.kind(), environment, services, analysis.actions());
     Change change =
         new Change("", analysis.kind(), environment, services, human.id(), agent.orElse(""), aiAssisted, title, digest);
@@ -98,6 +101,9 @@ final class CheckCommand implements Callable<Integer> {
       System.out.println(Json.pretty(Views.decision(decision)));
     } else {
       print(decision);
+      if (catalog.isPresent()) {
+        BlastRadiusText.print(analysis.blastRadius(), System.out);
+      }
     }
     return decision.outcome() == Outcome.ALLOW ? Main.OK : Main.NO;
   }

@@ -17,17 +17,20 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       CheckCommand.class,
       PolicyCommand.class,
+      dev.countersign.cli.remote.ApproveCommand.class,
+      dev.countersign.cli.remote.RejectCommand.class,
+      dev.countersign.cli.hook.HookCommand.class,
       ServeCommand.class,
       TokenCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
   /** Exit code for "ok" / allow. */
-  static final int OK = 0;
+  public static final int OK = 0;
   /** Exit code when the answer is "no". */
-  static final int NO = 1;
+  public static final int NO = 1;
   /** Exit code for usage and input errors. */
-  static final int INPUT_ERROR = 2;
+  public static final int INPUT_ERROR = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

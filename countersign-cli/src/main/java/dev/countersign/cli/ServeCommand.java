@@ -6,6 +6,8 @@ import dev.countersign.config.policy.PolicyHolder;
 import dev.countersign.config.policy.PolicyLoader;
 import dev.countersign.directory.Directory;
 import dev.countersign.policy.EngineConfig;
+import dev.countersign.server.AgentGate;
+import dev.countersign.server.BlastRadiusSource;
 import dev.countersign.server.ChangeService;
 import dev.countersign.server.CountersignServer;
 import dev.countersign.server.JsonCodec;
@@ -44,11 +46,20 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--policy", paramLabel = "DIR", description = "policy directory, reloaded when it changes (default: the bundled default pack)")
   Optional<Path> policyDir = Optional.empty();
 
+  @Option(names = "--catalog", paramLabel = "DIR|FILE", description = "a Backstage catalog (catalog-info.yaml files or a folder of them) for blast radius; read at start")
+  Optional<Path> catalog = Optional.empty();
+
   @Option(names = "--approval-ttl", paramLabel = "DURATION", description = "how long an approval counts, ISO-8601 (default: ${DEFAULT-VALUE})")
   Duration approvalTtl = EngineConfig.DEFAULT_APPROVAL_LIFETIME;
 
   @Option(names = "--max-bytes", paramLabel = "N", description = "largest change content accepted (default: ${DEFAULT-VALUE})")
   long maxBytes = InputLimits.DEFAULT_MAX_BYTES;
+
+  @Option(names = "--hook-hold", paramLabel = "DURATION", description = "how long an agent hook call that needs approval is held open waiting for it, ISO-8601; keep it below the hook's timeout (default: ${DEFAULT-VALUE}, answer at once)")
+  Duration hookHold = Duration.ZERO;
+
+  @Option(names = "--protected-paths", paramLabel = "FILE", description = "the paths agents' file changes are checked against, one 'PATTERN [finding-code]' per line (default: the built-in list, see docs/agent-hooks.md)")
+  Optional<Path> protectedPaths = Optional.empty();
 
   @Override
   public Integer call() throws InterruptedException {
@@ -67,9 +78,11 @@ final class ServeCommand implements Callable<Integer> {
             (kind, content) ->
                 kind.map(k -> Setup.ANALYZERS.analyze(k, content, limits))
                     .orElseGet(() -> Setup.ANALYZERS.analyze(content, limits)),
-            InstantSource.system(), json);
+            InstantSource.system(), json,
+            Setup.catalog(catalog).map(BlastRadiusSource::of).orElse(BlastRadiusSource.none()));
     // The JSON body carries the content as a string, with escapes: allow some headroom over the limit.
-    CountersignServer server = CountersignServer.start(host, port, maxBytes + maxBytes / 4 + 65_536, store, changes, json);
+    AgentGate gate = AgentHooks.gate(store, changes, limits, protectedPaths, hookHold);
+    CountersignServer server = CountersignServer.start(host, port, maxBytes + maxBytes / 4 + 65_536, store, changes, gate, json);
     if (policyDir.isPresent()) {
       PolicyWatcher.start(policyPath, () -> {
         LoadedPolicy before = holder.current();
@@ -101,6 +114,7 @@ final class ServeCommand implements Callable<Integer> {
     System.out.println("  database:  " + database.describe());
     System.out.println("  directory: " + Setup.directorySource(org));
     System.out.println("  policy:    " + policyDir.map(Path::toString).orElse("bundled default pack") + " (" + policy.digest() + ")");
+    System.out.println("  catalog:   " + catalog.map(Path::toString).orElse("none (no blast radius; --catalog DIR)"));
     System.out.println();
     System.out.println("Next, in another terminal:");
     System.out.println("  T=$(./countersign token create --principal mia | tail -n1)      # a token for mia (mid, payments)");

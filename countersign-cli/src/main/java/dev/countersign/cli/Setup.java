@@ -3,6 +3,10 @@ package dev.countersign.cli;
 import dev.countersign.analyze.AnalysisException;
 import dev.countersign.analyze.Analyzers;
 import dev.countersign.analyze.InputLimits;
+import dev.countersign.catalog.BlastRadii;
+import dev.countersign.catalog.CatalogGraph;
+import dev.countersign.config.catalog.BackstageCatalog;
+import dev.countersign.config.catalog.LoadedCatalog;
 import dev.countersign.config.org.OrgYaml;
 import dev.countersign.config.policy.LoadedPolicy;
 import dev.countersign.config.policy.PolicyLoader;
@@ -19,6 +23,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -101,6 +106,26 @@ final class Setup {
     Optional<ChangeKind> k = kind.map(Setup::kind);
     InputLimits limits = InputLimits.defaults().withMaxBytes(maxBytes);
     return k.map(x -> ANALYZERS.analyze(x, content, limits)).orElseGet(() -> ANALYZERS.analyze(content, limits));
+  }
+
+  /** The service catalog at {@code --catalog} (a file or folder), its warnings printed to stderr. */
+  static Optional<CatalogGraph> catalog(Optional<Path> path) {
+    return path.map(
+        p -> {
+          LoadedCatalog catalog = BackstageCatalog.load(p);
+          catalog.warnings().forEach(w -> System.err.println("countersign: catalog warning: " + w));
+          return catalog.graph();
+        });
+  }
+
+  /**
+   * The analysis with its blast radius over the catalog, when there is one. The digest does not
+   * cover it: the blast radius depends on the catalog, not on what the change does.
+   */
+  static Analysis withBlastRadius(Analysis analysis, Optional<CatalogGraph> catalog, List<String> services) {
+    return catalog
+        .map(graph -> analysis.withBlastRadius(BlastRadii.compute(graph, services, analysis.actions())))
+        .orElse(analysis);
   }
 
   /** Parses a kind word or fails naming the choices. */

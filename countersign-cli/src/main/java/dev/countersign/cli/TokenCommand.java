@@ -3,6 +3,7 @@ package dev.countersign.cli;
 import dev.countersign.directory.Directory;
 import dev.countersign.store.IssuedToken;
 import dev.countersign.store.Store;
+import dev.countersign.store.TokenScope;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,7 +32,8 @@ final class TokenCommand implements Runnable {
       name = "create",
       mixinStandardHelpOptions = true,
       description = {
-      "Create an API token for a principal of the directory and print it on the last line. Only its SHA-256 is stored: it cannot be shown again. Works while a server runs on the same data."
+      "Create an API token for a principal of the directory and print it on the last line. Only its SHA-256 is stored: it cannot be shown again. Works while a server runs on the same data.",
+      "With --env (and --service), the token is scoped to that target: an agent's hook calls act there and nowhere else, whatever the agent sends."
     })
   static final class Create implements Callable<Integer> {
     @Option(names = "--principal", required = true, paramLabel = "ID", description = "the human, agent or service the token authenticates as")
@@ -43,10 +45,17 @@ final class TokenCommand implements Runnable {
     @Option(names = "--org", paramLabel = "FILE", description = "the directory (default: ./org.yaml, else the bundled demo organisation)")
     Optional<Path> org = Optional.empty();
 
+    @Option(names = "--env", paramLabel = "ENV", description = "scope the token to this environment (agents' hook calls need a scope)")
+    Optional<String> environment = Optional.empty();
+
+    @Option(names = "--service", paramLabel = "SERVICE", description = "scope the token to this service (repeat for more); needs --env")
+    java.util.List<String> services = new java.util.ArrayList<>();
+
     @Mixin DatabaseOptions database;
 
     @Override
     public Integer call() {
+      Optional<TokenScope> scope = scope();
       Directory directory = Setup.directory(org);
       String kind =
           directory.find(principal)
@@ -57,14 +66,44 @@ final class TokenCommand implements Runnable {
         IssuedToken token =
             store.transaction(
                 tx -> {
-                  IssuedToken t = tx.tokens().create(principal, label, Instant.now());
-                  tx.audit().append("token.created", principal, t.id(), Json.compact(java.util.Map.of("principal", principal, "kind", kind, "label", label)), Instant.now());
+                  IssuedToken t = scope.isPresent()
+                      ? tx.tokens().create(principal, label, scope.get(), Instant.now())
+                      : tx.tokens().create(principal, label, Instant.now());
+                  java.util.Map<String, Object> event = new java.util.LinkedHashMap<>();
+                  event.put("principal", principal);
+                  event.put("kind", kind);
+                  event.put("label", label);
+                  scope.ifPresent(s -> {
+                    event.put("environment", s.environment());
+                    event.put("services", s.services());
+                  });
+                  tx.audit().append("token.created", principal, t.id(), Json.compact(event), Instant.now());
                   return t;
                 });
-        System.err.println("Token " + token.id() + " for " + kind + " '" + principal + "' (shown once; store it now):");
+        System.err.println("Token " + token.id() + " for " + kind + " '" + principal + "'"
+            + scope.map(x -> ", scoped to " + x.environment() + (x.services().isEmpty() ? "" : " " + x.services())).orElse("")
+            + " (shown once; store it now):");
         System.out.println(token.plaintext());
       }
       return Main.OK;
+    }
+
+    private Optional<TokenScope> scope() {
+      if (environment.isEmpty()) {
+        if (!services.isEmpty()) {
+          throw new InputError("--service needs --env: a token's scope is one environment and its services");
+        }
+        return Optional.empty();
+      }
+      checkName("--env", environment.get());
+      services.forEach(s -> checkName("--service", s));
+      return Optional.of(new TokenScope(environment.get(), java.util.List.copyOf(new java.util.LinkedHashSet<>(services))));
+    }
+
+    private static void checkName(String option, String value) {
+      if (!value.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+        throw new InputError(option + " '" + value + "' is not a valid name (letters, digits, '.', '_', '-'; at most 64)");
+      }
     }
   }
 }

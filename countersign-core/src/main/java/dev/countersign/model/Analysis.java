@@ -33,7 +33,9 @@ public record Analysis(
     long touched = actions.stream().filter(a -> a.verb().mutating()).count();
     long destroyed = actions.stream().filter(Action::destructive).count();
     boolean alreadyFlagged = all.stream().anyMatch(f -> f.code().equals(Finding.RECREATE_ENVIRONMENT));
-    if (!alreadyFlagged && destroyed >= RECREATE_MIN_DESTROYED && destroyed * 2 >= touched) {
+    // A commit range deleting files is code clean-up, not an environment torn down.
+    boolean environmentKind = kind != ChangeKind.GIT;
+    if (environmentKind && !alreadyFlagged && destroyed >= RECREATE_MIN_DESTROYED && destroyed * 2 >= touched) {
       all.add(
           new Finding(
               Severity.CRITICAL,

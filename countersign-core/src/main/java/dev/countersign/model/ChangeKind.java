@@ -9,7 +9,9 @@ public enum ChangeKind {
   KUBERNETES("kubernetes"),
   SQL("sql"),
   SHELL("shell"),
-  GIT("git");
+  GIT("git"),
+  /** An AI coding agent's tool call that is not a shell command: a file edit, an MCP call, a read. */
+  AGENT_TOOL("agent-tool");
 
   private final String wire;
 

@@ -31,6 +31,8 @@ final class Activation implements CelVariableResolver {
       Map.of("junior", 1L, "mid", 2L, "senior", 3L, "staff", 4L, "principal", 5L));
   private static final CelRecord NO_AGENT = new CelRecord(CelSchema.AGENT,
       Map.of("present", false, "id", "", "sponsor", "", "model", ""));
+  private static final CelRecord NO_TOOL = new CelRecord(CelSchema.TOOL,
+      Map.of("present", false, "client", "", "name", "", "permissionMode", "", "sessionId", ""));
 
   private static final Verb[] VERBS = Verb.values();
   private static final String[] VERB_WORDS = words(VERBS, Verb::wire);
@@ -45,7 +47,7 @@ final class Activation implements CelVariableResolver {
 
   /** Builds the variables of {@code input}. */
   static Activation of(DecisionInput input) {
-    Map<String, Object> vars = HashMap.newHashMap(9);
+    Map<String, Object> vars = HashMap.newHashMap(10);
     vars.put("change", change(input.change()));
     vars.put("analysis", analysis(input.analysis()));
     vars.put("author", person(input.author()));
@@ -54,6 +56,7 @@ final class Activation implements CelVariableResolver {
     vars.put("levels", LEVELS);
     vars.put("now", input.now());
     vars.put("calendar", calendar(input));
+    vars.put("tool", input.tool().map(Activation::tool).orElse(NO_TOOL));
     return new Activation(vars);
   }
 
@@ -86,6 +89,12 @@ final class Activation implements CelVariableResolver {
   private static CelRecord agent(Agent a) {
     return new CelRecord(CelSchema.AGENT,
         Map.of("present", true, "id", a.id(), "sponsor", a.sponsor(), "model", a.model()));
+  }
+
+  private static CelRecord tool(ToolUse t) {
+    return new CelRecord(CelSchema.TOOL, Map.of(
+        "present", true, "client", t.client(), "name", t.name(), "permissionMode", t.permissionMode(),
+        "sessionId", t.sessionId()));
   }
 
   private static CelRecord calendar(DecisionInput input) {

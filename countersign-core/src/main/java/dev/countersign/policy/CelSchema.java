@@ -61,9 +61,13 @@ final class CelSchema {
       struct("Levels", Map.of("junior", INT, "mid", INT, "senior", INT, "staff", INT, "principal", INT));
   static final StructType CALENDAR =
       struct("Calendar", Map.of("inFreeze", BOOL, "freezes", STRINGS));
+  static final StructType TOOL =
+      struct(
+          "Tool",
+          Map.of("present", BOOL, "client", STRING, "name", STRING, "permissionMode", STRING, "sessionId", STRING));
 
   static final List<StructType> TYPES =
-      List.of(FINDING, ACTION, SERVICE, BLAST_RADIUS, CHANGE, ANALYSIS, PERSON, AGENT, LEVELS, CALENDAR);
+      List.of(FINDING, ACTION, SERVICE, BLAST_RADIUS, CHANGE, ANALYSIS, PERSON, AGENT, LEVELS, CALENDAR, TOOL);
 
   private CelSchema() {}
 
@@ -78,6 +82,7 @@ final class CelSchema {
     vars.put("levels", LEVELS);
     vars.put("now", SimpleType.TIMESTAMP);
     vars.put("calendar", CALENDAR);
+    vars.put("tool", TOOL);
     return vars;
   }
 

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param actor who asked: the agent, a service identity, or the author
  * @param now the decision time (injected, never read from the system here)
  * @param freezes the freeze calendar
+ * @param tool the agent tool call that asked, when an agent hook did
  */
 public record DecisionInput(
     Change change,
@@ -29,7 +30,8 @@ public record DecisionInput(
     Optional<Agent> agent,
     Principal actor,
     Instant now,
-    List<FreezeWindow> freezes) {
+    List<FreezeWindow> freezes,
+    Optional<ToolUse> tool) {
   public DecisionInput {
     requireNonNull(change, "change");
     requireNonNull(analysis, "analysis");
@@ -38,5 +40,18 @@ public record DecisionInput(
     requireNonNull(actor, "actor");
     requireNonNull(now, "now");
     freezes = List.copyOf(freezes);
+    requireNonNull(tool, "tool");
+  }
+
+  /** An input that no agent hook asked for (a proposal through the API, the CLI, a policy test). */
+  public DecisionInput(
+      Change change,
+      Analysis analysis,
+      Human author,
+      Optional<Agent> agent,
+      Principal actor,
+      Instant now,
+      List<FreezeWindow> freezes) {
+    this(change, analysis, author, agent, actor, now, freezes, Optional.empty());
   }
 }

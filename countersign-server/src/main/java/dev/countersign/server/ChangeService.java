@@ -12,6 +12,7 @@ import dev.countersign.model.ChangeKind;
 import dev.countersign.policy.Decision;
 import dev.countersign.policy.DecisionInput;
 import dev.countersign.policy.Review;
+import dev.countersign.policy.ToolUse;
 import dev.countersign.policy.Verdict;
 import dev.countersign.render.Views;
 import dev.countersign.store.ChangeRecord;
@@ -47,6 +48,7 @@ public final class ChangeService {
   private final InstantSource clock;
   private final JsonCodec json;
   private final StoredForms forms;
+  private final BlastRadiusSource blastRadius;
 
   public ChangeService(
       Store store,
@@ -55,6 +57,19 @@ public final class ChangeService {
       ChangeAnalyzer analyzer,
       InstantSource clock,
       JsonCodec json) {
+    this(store, directory, policy, analyzer, clock, json, BlastRadiusSource.none());
+  }
+
+  /** A service whose proposals get their blast radius from {@code blastRadius} (the catalog). */
+  public ChangeService(
+      Store store,
+      Supplier<Directory> directory,
+      Supplier<PolicyRuntime> policy,
+      ChangeAnalyzer analyzer,
+      InstantSource clock,
+      JsonCodec json,
+      BlastRadiusSource blastRadius) {
+    this.blastRadius = blastRadius;
     this.store = store;
     this.directory = directory;
     this.policy = policy;
@@ -80,28 +95,131 @@ public final class ChangeService {
       throw ApiException.badRequest("content is required: the plan JSON or the command text");
     }
     Optional<ChangeKind> kind = kind(request.kind());
-    Analysis analysis = analyzer.analyze(kind, request.content().getBytes(StandardCharsets.UTF_8));
+    Analysis analysis =
+        withBlastRadius(analyzer.analyze(kind, request.content().getBytes(StandardCharsets.UTF_8)), services);
     String digest = ChangeDigest.of(analysis.kind(), environment, services, analysis.actions());
     boolean aiAssisted = Boolean.TRUE.equals(request.aiAssisted()) || !agentId.isEmpty();
     Instant now = clock.instant();
+    Proposed proposed =
+        new Proposed(environment, services, aiAssisted, title, request.content(), analysis, digest);
     return store.transaction(
         tx -> {
-          ChangeRecord stored =
-              tx.changes()
-                  .insert(
-                      new ChangeRecord(
-                          "", analysis.kind().wire(), environment, services, author.id(), agentId,
-                          aiAssisted, title, request.content(), digest, forms.writeAnalysis(analysis),
-                          "", ChangeStates.PENDING, now, now));
-          Change change = change(stored);
-          Decision decision = decide(dir, change, analysis, author, caller, List.of(), now);
-          String state = ChangeStates.of(decision);
-          String decisionJson = json.writeString(Views.decision(decision));
-          tx.changes().updateDecision(stored.id(), state, digest, decisionJson, now);
-          audit(tx, "change.proposed", caller.id(), stored.id(), proposedPayload(stored, caller), now);
-          audit(tx, "change.decided", "countersign", stored.id(), decidedPayload(decision, state), now);
-          return view(reread(tx, stored.id()), analysis, decision, state, List.of());
+          Recorded r = record(tx, dir, caller, author, proposed, Optional.empty(), now);
+          auditRecorded(tx, caller, r, now);
+          return view(r.change(), analysis, r.decision(), r.state(), List.of());
         });
+  }
+
+  /** A change about to be stored: its target, provenance, content and what analysis made of it. */
+  record Proposed(
+      String environment,
+      List<String> services,
+      boolean aiAssisted,
+      String title,
+      String content,
+      Analysis analysis,
+      String digest) {}
+
+  /** The analysis with its blast radius over the catalog (not part of the digest). */
+  private Analysis withBlastRadius(Analysis analysis, List<String> services) {
+    return analysis.withBlastRadius(blastRadius.of(services, analysis.actions()));
+  }
+
+  /** The proposal with its blast radius, unless it has one already (as {@link #propose} gives it). */
+  private Proposed withBlastRadius(Proposed p) {
+    if (!p.analysis().blastRadius().services().isEmpty()) {
+      return p;
+    }
+    return new Proposed(p.environment(), p.services(), p.aiAssisted(), p.title(), p.content(),
+        withBlastRadius(p.analysis(), p.services()), p.digest());
+  }
+
+  /** A change as stored, with the decision taken on it and the state that follows. */
+  record Recorded(ChangeRecord change, Decision decision, String state) {}
+
+  /**
+   * Decides a change that is not stored (yet): the same decision {@link #propose} takes, for an
+   * agent's tool call that is only stored when it needs approval.
+   */
+  Decision evaluate(Directory dir, Principal caller, Human author, Proposed proposed, Optional<ToolUse> tool, Instant now) {
+    Proposed p = withBlastRadius(proposed);
+    String agentId = caller instanceof Agent a ? a.id() : "";
+    Change change =
+        new Change("", p.analysis().kind(), p.environment(), p.services(), author.id(), agentId,
+            p.aiAssisted(), p.title(), p.digest());
+    return policy.get().engine().decide(
+        input(dir, change, p.analysis(), author, caller, now, tool), List.of(), dir);
+  }
+
+  /**
+   * Stores a proposed change and decides it: the one path every stored proposal takes. The caller
+   * appends the audit events with {@link #auditRecorded} (last, since appending locks the journal).
+   */
+  Recorded record(
+      Tx tx, Directory dir, Principal caller, Human author, Proposed proposed, Optional<ToolUse> tool, Instant now) {
+    Proposed p = withBlastRadius(proposed);
+    String agentId = caller instanceof Agent a ? a.id() : "";
+    ChangeRecord stored =
+        tx.changes()
+            .insert(
+                new ChangeRecord(
+                    "", p.analysis().kind().wire(), p.environment(), p.services(), author.id(), agentId,
+                    p.aiAssisted(), p.title(), p.content(), p.digest(), forms.writeAnalysis(p.analysis()),
+                    "", ChangeStates.PENDING, now, now));
+    Change change = change(stored);
+    Decision decision =
+        policy.get().engine().decide(input(dir, change, p.analysis(), author, caller, now, tool), List.of(), dir);
+    String state = ChangeStates.of(decision);
+    tx.changes().updateDecision(stored.id(), state, p.digest(), json.writeString(Views.decision(decision)), now);
+    return new Recorded(reread(tx, stored.id()), decision, state);
+  }
+
+  /** Appends the {@code change.proposed} and {@code change.decided} events of a recorded change. */
+  void auditRecorded(Tx tx, Principal caller, Recorded r, Instant now) {
+    audit(tx, "change.proposed", caller.id(), r.change().id(), proposedPayload(r.change(), caller), now);
+    audit(tx, "change.decided", "countersign", r.change().id(), decidedPayload(r.decision(), r.state()), now);
+  }
+
+  /**
+   * Re-decides a stored change at {@code now} with its reviews, storing a state that moved with a
+   * {@code change.redecided} event; lock the change first when the answer is acted on.
+   */
+  Recorded redecide(Tx tx, Directory dir, ChangeRecord rec, Instant now) {
+    Analysis analysis = forms.readAnalysis(rec.analysisJson());
+    Human author = author(dir, rec);
+    List<ReviewRecord> reviews = tx.reviews().listForChange(rec.id());
+    Decision decision =
+        policy.get().engine().decide(
+            input(dir, change(rec), analysis, author, actorOf(dir, rec, author), now, toolOf(tx, rec)),
+            toReviews(reviews), dir);
+    String state = ChangeStates.of(decision);
+    if (state.equals(rec.state())) {
+      return new Recorded(rec, decision, state);
+    }
+    tx.changes().updateDecision(rec.id(), state, rec.digest(), json.writeString(Views.decision(decision)), now);
+    Map<String, Object> payload = decidedPayload(decision, state);
+    payload.put("previousState", rec.state());
+    audit(tx, "change.redecided", "countersign", rec.id(), payload, now);
+    return new Recorded(reread(tx, rec.id()), decision, state);
+  }
+
+  /** The agent tool call a change was recorded for, as policy sees it. */
+  private static Optional<ToolUse> toolOf(Tx tx, ChangeRecord rec) {
+    if (rec.agent().isEmpty()) {
+      return Optional.empty();
+    }
+    return tx.toolCalls().get(rec.id())
+        .map(c -> new ToolUse(c.client(), c.tool(), c.permissionMode(), c.sessionId()));
+  }
+
+  /** The directory in force now. */
+  Directory directory() {
+    return directory.get();
+  }
+
+  /** Appends an audit event (JSON payload) in {@code tx}. */
+  void appendAudit(Tx tx, String type, String actor, String subject, Map<String, Object> payload, Instant now) {
+    audit(tx, type, actor, subject, payload, now);
   }
 
   /** Records a review of a change and re-decides it; returns the change's view. */
@@ -129,7 +247,8 @@ public final class ChangeService {
           Analysis analysis = forms.readAnalysis(rec.analysisJson());
           Change change = change(rec);
           Human author = author(dir, rec);
-          DecisionInput input = input(dir, change, analysis, author, actorOf(dir, rec, author), now);
+          DecisionInput input =
+              input(dir, change, analysis, author, actorOf(dir, rec, author), now, toolOf(tx, rec));
           Optional<String> refusal = policy.get().engine().reviewRefusal(input, reviewer, dir);
           if (refusal.isPresent()) {
             throw ApiException.forbidden(refusal.get());
@@ -161,20 +280,9 @@ public final class ChangeService {
     return store.transaction(
         tx -> {
           ChangeRecord rec = tx.changes().get(changeId).orElseThrow(() -> notFound(changeId));
-          Analysis analysis = forms.readAnalysis(rec.analysisJson());
-          Human author = author(dir, rec);
-          List<ReviewRecord> reviews = tx.reviews().listForChange(rec.id());
-          Decision decision =
-              decide(dir, change(rec), analysis, author, actorOf(dir, rec, author), reviews(reviews), now);
-          String state = ChangeStates.of(decision);
-          if (!state.equals(rec.state())) {
-            tx.changes().updateDecision(rec.id(), state, rec.digest(), json.writeString(Views.decision(decision)), now);
-            Map<String, Object> payload = decidedPayload(decision, state);
-            payload.put("previousState", rec.state());
-            audit(tx, "change.redecided", "countersign", rec.id(), payload, now);
-            return view(reread(tx, rec.id()), analysis, decision, state, reviews);
-          }
-          return view(rec, analysis, decision, state, reviews);
+          Recorded r = redecide(tx, dir, rec, now);
+          return view(r.change(), forms.readAnalysis(rec.analysisJson()), r.decision(), r.state(),
+              tx.reviews().listForChange(rec.id()));
         });
   }
 
@@ -199,23 +307,15 @@ public final class ChangeService {
     return tx.changes().get(id).orElseThrow(() -> notFound(id));
   }
 
-  private Decision decide(
-      Directory dir, Change change, Analysis analysis, Human author, Principal actor, List<Review> reviews, Instant now) {
-    return policy.get().engine().decide(input(dir, change, analysis, author, actor, now), reviews, dir);
-  }
-
   private DecisionInput input(
-      Directory dir, Change change, Analysis analysis, Human author, Principal actor, Instant now) {
+      Directory dir, Change change, Analysis analysis, Human author, Principal actor, Instant now,
+      Optional<ToolUse> tool) {
     Optional<Agent> agent = change.byAgent() ? dir.agent(change.agent()) : Optional.empty();
     if (change.byAgent() && agent.isEmpty()) {
       // The agent left the directory: decide with it as actor anyway; least privilege then denies.
       agent = Optional.of(new Agent(change.agent(), "", "", List.of()));
     }
-    return new DecisionInput(change, analysis, author, agent, actor, now, policy.get().freezes());
-  }
-
-  private List<Review> reviews(List<ReviewRecord> records) {
-    return toReviews(records);
+    return new DecisionInput(change, analysis, author, agent, actor, now, policy.get().freezes(), tool);
   }
 
   private static List<Review> toReviews(List<ReviewRecord> records) {

@@ -2,6 +2,8 @@ package dev.countersign.server;
 
 import dev.countersign.analyze.AnalysisException;
 import dev.countersign.policy.PolicyException;
+import dev.countersign.server.agent.Narrowing;
+import dev.countersign.store.AuthenticatedToken;
 import dev.countersign.store.Store;
 import dev.countersign.store.StoreException;
 import io.helidon.http.HeaderNames;
@@ -11,6 +13,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -31,10 +34,25 @@ public final class CountersignServer implements AutoCloseable {
     this.web = web;
   }
 
-  /** Starts a server on {@code host:port} (port 0 picks a free one). */
+  /** Starts a server on {@code host:port} (port 0 picks a free one), without agent hooks. */
   public static CountersignServer start(
       String host, int port, long maxBodyBytes, Store store, ChangeService changes, JsonCodec json) {
-    Handlers h = new Handlers(store, changes, json, maxBodyBytes);
+    return start(host, port, maxBodyBytes, store, changes, Optional.empty(), json);
+  }
+
+  /**
+   * Starts a server on {@code host:port} (port 0 picks a free one) that also answers agent hooks
+   * ({@code POST /v1/hooks/claude-code}) through {@code gate}.
+   */
+  public static CountersignServer start(
+      String host, int port, long maxBodyBytes, Store store, ChangeService changes, AgentGate gate, JsonCodec json) {
+    return start(host, port, maxBodyBytes, store, changes, Optional.of(gate), json);
+  }
+
+  private static CountersignServer start(
+      String host, int port, long maxBodyBytes, Store store, ChangeService changes, Optional<AgentGate> gate,
+      JsonCodec json) {
+    Handlers h = new Handlers(store, changes, json, maxBodyBytes, gate.map(g -> new HookEndpoint(g, json)));
     WebServer web =
         WebServer.builder()
             .host(host)
@@ -57,9 +75,11 @@ public final class CountersignServer implements AutoCloseable {
     web.stop();
   }
 
-  private record Handlers(Store store, ChangeService changes, JsonCodec json, long maxBodyBytes) {
+  private record Handlers(
+      Store store, ChangeService changes, JsonCodec json, long maxBodyBytes, Optional<HookEndpoint> hooks) {
 
     void routes(HttpRouting.Builder r) {
+      hooks.ifPresent(hook -> r.post("/v1/hooks/claude-code", (req, res) -> claudeCode(hook, req, res)));
       r.get("/healthz", (req, res) -> send(res, 200, Map.of("status", "ok")))
           .post("/v1/changes", (req, res) -> handle(req, res, caller -> {
                 ProposeRequest body = json.read(body(req, maxBodyBytes), ProposeRequest.class);
@@ -81,9 +101,35 @@ public final class CountersignServer implements AutoCloseable {
               }));
     }
 
+    /**
+     * A hook answers 401 for a missing or unknown token (with onFailure:block the client then
+     * blocks), and otherwise always 200 with a decision in Claude Code's format: a 4xx/5xx would let
+     * a client without onFailure:block run the tool (fail open).
+     */
+    private void claudeCode(HookEndpoint hook, ServerRequest req, ServerResponse res) {
+      AuthenticatedToken token;
+      try {
+        token = authenticate(req);
+      } catch (ApiException e) {
+        sendError(res, e.status(), e.error(), e.getMessage());
+        return;
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "hook authentication failed", e);
+        res.status(Status.OK_200);
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.send(hook.unavailable());
+        return;
+      }
+      byte[] answer = hook.answer(token, () -> body(req, maxBodyBytes),
+          new Narrowing(req.query().first("environment").asOptional(), req.query().all("service", List::of)));
+      res.status(Status.OK_200);
+      res.header(HeaderNames.CONTENT_TYPE, "application/json");
+      res.send(answer);
+    }
+
     private void handle(ServerRequest req, ServerResponse res, Call call) {
       try {
-        String caller = authenticate(req);
+        String caller = authenticate(req).principalId();
         Reply reply = call.run(caller);
         send(res, reply.status(), reply.body());
       } catch (ApiException e) {
@@ -102,7 +148,7 @@ public final class CountersignServer implements AutoCloseable {
       }
     }
 
-    private String authenticate(ServerRequest req) {
+    private AuthenticatedToken authenticate(ServerRequest req) {
       Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
       if (header.isEmpty()) {
         throw ApiException.unauthorized("missing 'Authorization: Bearer <token>' header");
@@ -112,7 +158,7 @@ public final class CountersignServer implements AutoCloseable {
         throw ApiException.unauthorized("the Authorization header must be 'Bearer <token>'");
       }
       String token = value.substring(7).strip();
-      return store.transaction(tx -> tx.tokens().authenticate(token))
+      return store.transaction(tx -> tx.tokens().identify(token))
           .orElseThrow(() -> ApiException.unauthorized("unknown or revoked token"));
     }
 
@@ -120,7 +166,7 @@ public final class CountersignServer implements AutoCloseable {
      * Reads the body up to the limit. Over the limit is a 400 with a JSON body (not the bare 413 a
      * server-level cap would give), and nothing past the limit is buffered.
      */
-    private static byte[] body(ServerRequest req, long max) {
+    static byte[] body(ServerRequest req, long max) {
       if (!req.content().hasEntity()) {
         return new byte[0];
       }

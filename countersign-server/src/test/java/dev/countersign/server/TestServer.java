@@ -9,7 +9,10 @@ import dev.countersign.config.policy.LoadedPolicy;
 import dev.countersign.config.policy.PolicyLoader;
 import dev.countersign.directory.Directory;
 import dev.countersign.policy.EngineConfig;
+import dev.countersign.server.agent.ProtectedPaths;
+import dev.countersign.server.agent.ToolMapper;
 import dev.countersign.store.Store;
+import dev.countersign.store.TokenScope;
 import dev.countersign.store.StoreConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -61,6 +64,11 @@ final class TestServer implements AutoCloseable {
   private final ObjectMapper mapper = new ObjectMapper();
 
   TestServer(StoreConfig config) {
+    this(config, AgentGate.Hold.none());
+  }
+
+  /** A server whose agent hooks hold a call that needs approval as {@code hold} says. */
+  TestServer(StoreConfig config, AgentGate.Hold hold) {
     this.store = Store.open(config);
     Directory directory = OrgYaml.parse(ORG, "test-org.yaml");
     LoadedPolicy policy = PolicyLoader.create().load(Path.of("../policies/default"));
@@ -74,7 +82,21 @@ final class TestServer implements AutoCloseable {
                 kind.map(k -> Analyzers.standard().analyze(k, content, InputLimits.defaults()))
                     .orElseGet(() -> Analyzers.standard().analyze(content, InputLimits.defaults())),
             clock, json);
-    this.server = CountersignServer.start("127.0.0.1", 0, 8 * 1024 * 1024, store, changes, json);
+    ToolMapper tools =
+        new ToolMapper(
+            command -> Analyzers.standard().analyze(
+                dev.countersign.model.ChangeKind.SHELL, command.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                InputLimits.defaults()),
+            ProtectedPaths.defaults());
+    AgentGate gate = new AgentGate(store, changes, tools, clock, hold);
+    this.server = CountersignServer.start("127.0.0.1", 0, 8 * 1024 * 1024, store, changes, gate, json);
+  }
+
+  /** A fresh API token scoped to a target, as {@code countersign token create --env --service} makes one. */
+  String scopedToken(String principal, String environment, String... services) {
+    return store.transaction(
+            tx -> tx.tokens().create(principal, "test", new TokenScope(environment, java.util.List.of(services)), now.get()))
+        .plaintext();
   }
 
   /** A fresh API token for a principal, made the way {@code countersign token create} makes one. */

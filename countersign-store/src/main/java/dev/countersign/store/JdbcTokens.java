@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import java.security.MessageDigest;
+import java.sql.Connection;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,6 +34,15 @@ final class JdbcTokens implements Tokens {
 
   @Override
   public IssuedToken create(String principalId, String label, Instant now) {
+    return insert(principalId, label, Optional.empty(), now);
+  }
+
+  @Override
+  public IssuedToken create(String principalId, String label, TokenScope scope, Instant now) {
+    return insert(principalId, label, Optional.of(requireNonNull(scope, "scope")), now);
+  }
+
+  private IssuedToken insert(String principalId, String label, Optional<TokenScope> scope, Instant now) {
     requireNonNull(principalId, "principalId");
     requireNonNull(label, "label");
     requireNonNull(now, "now");
@@ -42,41 +52,82 @@ final class JdbcTokens implements Tokens {
     String id = ids.next("tok_");
     Sql.call(
         "create token",
-        () ->
-            Sql.update(
-                tx.writeConnection(),
-                "INSERT INTO api_tokens (id, principal_id, label, token_sha256, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?)",
-                id,
-                principalId,
-                label,
-                HexFormat.of().formatHex(sha256(plaintext)),
-                now));
+        () -> {
+          Connection c = tx.writeConnection();
+          Sql.update(
+              c,
+              "INSERT INTO api_tokens (id, principal_id, label, token_sha256, created_at)"
+                  + " VALUES (?, ?, ?, ?, ?)",
+              id,
+              principalId,
+              label,
+              HexFormat.of().formatHex(sha256(plaintext)),
+              now);
+          if (scope.isPresent()) {
+            insertScope(c, id, scope.get());
+          }
+          return id;
+        });
     return new IssuedToken(id, principalId, plaintext);
   }
 
+  private static void insertScope(Connection c, String tokenId, TokenScope scope) throws SQLException {
+    Sql.update(
+        c,
+        "INSERT INTO api_token_scopes (token_id, environment) VALUES (?, ?)",
+        tokenId,
+        scope.environment());
+    for (int i = 0; i < scope.services().size(); i++) {
+      Sql.update(
+          c,
+          "INSERT INTO api_token_scope_services (token_id, ord, service) VALUES (?, ?, ?)",
+          tokenId,
+          i,
+          scope.services().get(i));
+    }
+  }
+
   @Override
-  public Optional<String> authenticate(String token) {
+  public Optional<AuthenticatedToken> identify(String token) {
     if (!FORMAT.matcher(token).matches()) {
       return Optional.empty();
     }
     byte[] presented = sha256(token);
-    Optional<StoredHash> stored =
-        Sql.call(
-            "authenticate token",
-            () ->
-                Sql.one(
-                    tx.connection(),
-                    "SELECT principal_id, token_sha256 FROM api_tokens"
-                        + " WHERE token_sha256 = ? AND revoked_at IS NULL",
-                    rs ->
-                        new StoredHash(
-                            Sql.text(rs, "principal_id"),
-                            HexFormat.of().parseHex(Sql.text(rs, "token_sha256"))),
-                    HexFormat.of().formatHex(presented)));
-    return stored
-        .filter(hash -> MessageDigest.isEqual(presented, hash.sha256()))
-        .map(StoredHash::principalId);
+    return Sql.call(
+        "authenticate token",
+        () -> {
+          Connection c = tx.connection();
+          Optional<StoredHash> stored =
+              Sql.one(
+                  c,
+                  "SELECT t.id, t.principal_id, t.token_sha256, s.environment FROM api_tokens t"
+                      + " LEFT JOIN api_token_scopes s ON s.token_id = t.id"
+                      + " WHERE t.token_sha256 = ? AND t.revoked_at IS NULL",
+                  rs ->
+                      new StoredHash(
+                          Sql.text(rs, "id"),
+                          Sql.text(rs, "principal_id"),
+                          HexFormat.of().parseHex(Sql.text(rs, "token_sha256")),
+                          Optional.ofNullable(rs.getString("environment"))),
+                  HexFormat.of().formatHex(presented));
+          if (stored.isEmpty() || !MessageDigest.isEqual(presented, stored.get().sha256())) {
+            return Optional.<AuthenticatedToken>empty();
+          }
+          StoredHash hash = stored.get();
+          Optional<TokenScope> scope = Optional.empty();
+          if (hash.environment().isPresent()) {
+            scope = Optional.of(new TokenScope(hash.environment().get(), scopeServices(c, hash.tokenId())));
+          }
+          return Optional.of(new AuthenticatedToken(hash.tokenId(), hash.principalId(), scope));
+        });
+  }
+
+  private static List<String> scopeServices(Connection c, String tokenId) throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT service FROM api_token_scope_services WHERE token_id = ? ORDER BY ord",
+        rs -> Sql.text(rs, "service"),
+        tokenId);
   }
 
   @Override
@@ -123,6 +174,7 @@ final class JdbcTokens implements Tokens {
     }
   }
 
-  /** The stored digest of an active token and whom it authenticates. */
-  private record StoredHash(String principalId, byte[] sha256) {}
+  /** The stored digest of an active token, whom it authenticates and its scope's environment. */
+  private record StoredHash(
+      String tokenId, String principalId, byte[] sha256, Optional<String> environment) {}
 }

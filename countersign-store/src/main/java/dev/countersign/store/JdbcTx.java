@@ -12,6 +12,7 @@ final class JdbcTx implements Tx {
   private final Tokens tokens;
   private final Changes changes;
   private final Reviews reviews;
+  private final ToolCalls toolCalls;
   private final AuditLog audit;
   private final WriteGate gate;
   private volatile boolean open = true;
@@ -29,6 +30,7 @@ final class JdbcTx implements Tx {
     this.tokens = new JdbcTokens(this, ids, tokenRandom);
     this.changes = new JdbcChanges(this, ids);
     this.reviews = new JdbcReviews(this, ids);
+    this.toolCalls = new JdbcToolCalls(this);
     this.audit = new JdbcAuditLog(this, dialect);
   }
 
@@ -84,6 +86,11 @@ final class JdbcTx implements Tx {
   @Override
   public Reviews reviews() {
     return reviews;
+  }
+
+  @Override
+  public ToolCalls toolCalls() {
+    return toolCalls;
   }
 
   @Override

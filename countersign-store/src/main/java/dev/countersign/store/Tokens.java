@@ -13,8 +13,19 @@ public interface Tokens {
    */
   IssuedToken create(String principalId, String label, Instant now);
 
+  /**
+   * Creates a token scoped to a target (see {@link TokenScope}) and returns its plaintext, which
+   * cannot be recovered later.
+   */
+  IssuedToken create(String principalId, String label, TokenScope scope, Instant now);
+
   /** The principal a presented token authenticates as; empty if unknown, malformed or revoked. */
-  Optional<String> authenticate(String token);
+  default Optional<String> authenticate(String token) {
+    return identify(token).map(AuthenticatedToken::principalId);
+  }
+
+  /** What a presented token stands for (principal and scope); empty if unknown, malformed or revoked. */
+  Optional<AuthenticatedToken> identify(String token);
 
   /** Revokes the token; returns whether it was active until now. */
   boolean revoke(String tokenId, Instant now);

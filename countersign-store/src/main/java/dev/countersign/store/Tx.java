@@ -18,6 +18,9 @@ public interface Tx {
   /** The reviewers' verdicts. */
   Reviews reviews();
 
+  /** Agents' tool calls held for approval. */
+  ToolCalls toolCalls();
+
   /** The append-only audit journal. */
   AuditLog audit();
 }

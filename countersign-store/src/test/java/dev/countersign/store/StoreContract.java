@@ -550,6 +550,102 @@ abstract class StoreContract {
   }
 
   @Test
+  void scopedToken_authenticatesWithItsScope_andUnscopedTokenWithout() throws Exception {
+    Store store = open(newDatabase());
+    TokenScope scope = new TokenScope("production", List.of("payments-api", "ledger"));
+    IssuedToken scoped =
+        store.transaction((Tx tx) -> tx.tokens().create("kiro-7", "hook", scope, at(0)));
+    IssuedToken plain = store.transaction((Tx tx) -> tx.tokens().create("kiro-7", "api", at(0)));
+
+    AuthenticatedToken a =
+        store.transaction((Tx tx) -> tx.tokens().identify(scoped.plaintext())).orElseThrow();
+    AuthenticatedToken b =
+        store.transaction((Tx tx) -> tx.tokens().identify(plain.plaintext())).orElseThrow();
+
+    assertThat(a).isEqualTo(new AuthenticatedToken(scoped.id(), "kiro-7", Optional.of(scope)));
+    assertThat(b).isEqualTo(new AuthenticatedToken(plain.id(), "kiro-7", Optional.empty()));
+    assertThat(store.transaction((Tx tx) -> tx.tokens().authenticate(scoped.plaintext())))
+        .contains("kiro-7");
+  }
+
+  @Test
+  void revokedScopedToken_doesNotIdentify() throws Exception {
+    Store store = open(newDatabase());
+    IssuedToken t =
+        store.transaction(
+            (Tx tx) ->
+                tx.tokens().create("kiro-7", "hook", new TokenScope("staging", List.of()), at(0)));
+    store.inTransaction(tx -> tx.tokens().revoke(t.id(), at(1)));
+
+    assertThat(store.transaction((Tx tx) -> tx.tokens().identify(t.plaintext()))).isEmpty();
+  }
+
+  private static ToolCallRecord toolCall(String changeId, String inputDigest, Instant at) {
+    return new ToolCallRecord(
+        changeId, "kiro-7", inputDigest, "claude-code", "s-1", "Bash", "default", at,
+        Optional.empty());
+  }
+
+  @Test
+  void toolCalls_areListedNewestFirst_untilConsumed() throws Exception {
+    Store store = open(newDatabase());
+    String older = store.transaction((Tx tx) -> tx.changes().insert(change("a", at(0)))).id();
+    String newer = store.transaction((Tx tx) -> tx.changes().insert(change("b", at(1)))).id();
+    String other = store.transaction((Tx tx) -> tx.changes().insert(change("c", at(2)))).id();
+    store.inTransaction(
+        tx -> {
+          tx.toolCalls().insert(toolCall(older, "sha256:in", at(0)));
+          tx.toolCalls().insert(toolCall(newer, "sha256:in", at(1)));
+          tx.toolCalls().insert(toolCall(other, "sha256:other", at(2)));
+        });
+
+    assertThat(store.transaction((Tx tx) -> tx.toolCalls().unconsumed("kiro-7", "sha256:in", 10)))
+        .extracting(ToolCallRecord::changeId)
+        .containsExactly(newer, older);
+    assertThat(store.transaction((Tx tx) -> tx.toolCalls().consume(newer, at(5)))).isTrue();
+    assertThat(store.transaction((Tx tx) -> tx.toolCalls().consume(newer, at(6)))).isFalse();
+    assertThat(store.transaction((Tx tx) -> tx.toolCalls().unconsumed("kiro-7", "sha256:in", 10)))
+        .extracting(ToolCallRecord::changeId)
+        .containsExactly(older);
+    assertThat(store.transaction((Tx tx) -> tx.toolCalls().get(newer)).orElseThrow().consumedAt())
+        .contains(at(5));
+    assertThat(store.transaction((Tx tx) -> tx.toolCalls().unconsumed("rex-2", "sha256:in", 10)))
+        .isEmpty();
+  }
+
+  @Test
+  void toolCallForAnUnknownChange_isInvalid() throws Exception {
+    Store store = open(newDatabase());
+
+    assertThatThrownBy(
+            () -> store.inTransaction(tx -> tx.toolCalls().insert(toolCall("ch_missing", "d", at(0)))))
+        .isInstanceOf(StoreException.class)
+        .extracting(e -> ((StoreException) e).reason())
+        .isEqualTo(Reason.INVALID);
+  }
+
+  @Test
+  void approvedToolCall_isConsumedByOnlyOneOfTwoConcurrentRetries() throws Exception {
+    Store store = open(newDatabase());
+    String id = store.transaction((Tx tx) -> tx.changes().insert(change("a", at(0)))).id();
+    store.inTransaction(tx -> tx.toolCalls().insert(toolCall(id, "sha256:in", at(0))));
+
+    List<Boolean> passed =
+        Concurrently.run(
+            4,
+            worker ->
+                store.transaction(
+                    (Tx tx) -> {
+                      tx.changes().getForUpdate(id).orElseThrow();
+                      boolean open = tx.toolCalls().get(id).orElseThrow().consumedAt().isEmpty();
+                      Concurrently.sleep(50);
+                      return open && tx.toolCalls().consume(id, at(1 + worker));
+                    }));
+
+    assertThat(passed).containsOnlyOnce(true);
+  }
+
+  @Test
   void transactionUsedAfterItsWork_isRefused() throws Exception {
     Store store = open(newDatabase());
     Tx leaked = store.transaction((Tx tx) -> tx);

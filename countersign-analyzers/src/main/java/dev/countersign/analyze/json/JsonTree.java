@@ -75,7 +75,8 @@ public final class JsonTree {
     if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
       BigInteger big = p.getBigIntegerValue();
       lossyNumbers.add(big.toString());
-      return big;
+      // Beyond the double range a JSON number has no canonical form: keep its exact text.
+      return Double.isInfinite(big.doubleValue()) ? big.toString() : big;
     }
     long value = p.getLongValue();
     if (value > MAX_EXACT_LONG || value < -MAX_EXACT_LONG) {

@@ -1,22 +1,22 @@
 package dev.countersign.analyze.shell;
 
 import dev.countersign.analyze.AnalysisException;
-import dev.countersign.analyze.AnalysisException.Problem;
 
-/** Errors that point at a line and column of the shell text. */
+/** Turns a {@link ShellSyntaxError} into an error that points at a line and column. */
 final class ShellErrors {
 
   private ShellErrors() {}
 
-  static AnalysisException at(Problem problem, String message, String text, int offset) {
+  static AnalysisException at(ShellSyntaxError e, String text) {
+    int offset = Math.max(0, Math.min(e.offset(), text.length()));
     int line = 1;
     int lineStart = 0;
-    for (int i = 0; i < Math.min(offset, text.length()); i++) {
+    for (int i = 0; i < offset; i++) {
       if (text.charAt(i) == '\n') {
         line++;
         lineStart = i + 1;
       }
     }
-    return AnalysisException.at(problem, message, line, offset - lineStart + 1L, null);
+    return AnalysisException.at(e.problem(), e.getMessage(), line, offset - lineStart + 1L, null);
   }
 }

@@ -1,37 +1,50 @@
 package dev.countersign.analyze.shell;
 
-import dev.countersign.analyze.AnalysisException;
-import dev.countersign.analyze.AnalysisException.Problem;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * Splits a shell text into simple commands on {@code ;}, {@code &&}, {@code ||}, {@code |}, {@code
- * &}, newlines and parentheses, honouring single and double quotes, backslash escapes, comments,
- * {@code $(...)}/backtick substitutions (kept as nested scripts) and here-documents (kept as the
- * command's standard input). Not a full bash grammar: see the package documentation.
+ * Reads shell text into its simple commands: splits on {@code ;} {@code &&} {@code ||} {@code |}
+ * {@code &} newlines and parentheses, honours quotes ({@code '...'}, {@code "..."}, {@code
+ * $'...'}), backslashes and comments, keeps redirections, here-documents and here-strings, and
+ * parses {@code $(...)}, backticks and process substitutions as nested scripts. Words are read by
+ * {@link WordReader}; here-document bodies by {@link Heredocs}.
  */
-final class ShellParser {
+final class ShellParser extends CommandReader {
 
-  private final String text;
-  private final List<CommandBuilder> done = new ArrayList<>();
-  private final List<Heredoc> pendingHeredocs = new ArrayList<>();
-  private final StringBuilder value = new StringBuilder();
-  private final StringBuilder raw = new StringBuilder();
-  private CommandBuilder current = new CommandBuilder("");
-  private boolean inWord;
-  private String pendingRedirect = "";
-  private int pos;
+  private static final String[] REDIRECTS = {
+    "<<<", "<<-", "<<", "<>", "<&", ">>", ">|", ">&", "<", ">"
+  };
 
-  private ShellParser(String text) {
-    this.text = text;
+  private final boolean substitution;
+  private boolean closed;
+
+  private ShellParser(
+      String text, int from, int shift, int depth, Bounds bounds, boolean substitution) {
+    super(text, from, shift, depth, bounds);
+    bounds.checkDepth(depth, shift + from);
+    this.substitution = substitution;
   }
 
-  /** Parses the text into its simple commands, in order. */
-  static List<SimpleCommand> parse(String text) {
-    ShellParser parser = new ShellParser(text);
+  /** Parses a whole text; {@code shift} is where it starts in the submitted text. */
+  static Script parse(String text, Bounds bounds, int depth, int shift) {
+    bounds.spend(text.length(), shift);
+    ShellParser parser = new ShellParser(text, 0, shift, depth, bounds, false);
     parser.run();
-    return parser.done.stream().map(CommandBuilder::build).toList();
+    return parser.script();
+  }
+
+  @Override
+  Script substitution(int from) {
+    ShellParser sub = new ShellParser(text, from, shift, depth + 1, bounds, true);
+    sub.run();
+    if (!sub.closed || sub.pos >= text.length()) {
+      throw Substitutions.malformed("unterminated $( ... ) substitution", from - 2, shift);
+    }
+    pos = sub.pos;
+    return sub.script();
+  }
+
+  @Override
+  Script nested(String inner, int innerShift) {
+    return parse(inner, bounds, depth + 1, innerShift);
   }
 
   private void run() {
@@ -41,30 +54,28 @@ final class ShellParser {
         case '\\' -> backslash();
         case '\'' -> singleQuoted();
         case '"' -> doubleQuoted();
-        case '`' -> substitution(pos, Substitutions.closingBacktick(text, pos), 1);
-        case '$' -> dollar();
+        case '`' -> backtick();
+        case '$' -> dollar(false);
         case ' ', '\t', '\r' -> space();
         case '\n' -> newline();
-        case ';' -> operator(text.startsWith(";;", pos) ? ";;" : ";", ";");
+        case ';' -> semicolon();
         case '&' -> ampersand();
-        case '|' ->
-            operator(
-                text.startsWith("||", pos) ? "||" : text.startsWith("|&", pos) ? "|&" : "|", null);
-        case '(', ')' -> operator(String.valueOf(c), null);
-        case '<', '>' -> redirect();
+        case '|' -> bar();
+        case '(' -> openParen();
+        case ')' -> {
+          if (closeParen()) {
+            return;
+          }
+        }
+        case '<', '>' -> angle(c);
         case '#' -> comment();
-        default -> literal(c);
+        case '*', '?', '[', '{', '}' -> pattern(c);
+        default -> literals();
       }
     }
     endWord();
     endCommand("");
-  }
-
-  private void literal(char c) {
-    value.append(c);
-    raw.append(c);
-    inWord = true;
-    pos++;
+    heredocs.readBodies();
   }
 
   private void space() {
@@ -76,134 +87,161 @@ final class ShellParser {
     endWord();
     endCommand("\n");
     pos++;
-    readHeredocBodies();
+    heredocs.readBodies();
   }
 
-  /** Ends the command with {@code op}; {@code recorded} overrides what is stored as separator. */
+  private void semicolon() {
+    String op =
+        text.startsWith(";;&", pos)
+            ? ";;&"
+            : text.startsWith(";;", pos) ? ";;" : text.startsWith(";&", pos) ? ";&" : ";";
+    operator(op, op.length() > 1 ? ";;" : ";");
+    casePattern = cases > 0 && op.length() > 1;
+  }
+
+  private void ampersand() {
+    if (text.startsWith("&&", pos)) {
+      operatorOrWord("&&");
+    } else if (text.startsWith("&>", pos) && !doubleBracket) {
+      endWord();
+      startRedirect(text.startsWith("&>>", pos) ? "&>>" : "&>");
+    } else {
+      operator("&", "&");
+    }
+  }
+
+  private void bar() {
+    if (casePattern) {
+      endWord();
+      pos++;
+      return;
+    }
+    if (text.startsWith("||", pos)) {
+      operatorOrWord("||");
+    } else {
+      operator(text.startsWith("|&", pos) ? "|&" : "|", null);
+    }
+  }
+
+  /** Inside {@code [[ ]]}, {@code &&} and {@code ||} are part of the test, not operators. */
+  private void operatorOrWord(String op) {
+    if (doubleBracket) {
+      endWord();
+      startWord();
+      value.append(op);
+      pos += op.length();
+      endWord();
+    } else {
+      operator(op, op);
+    }
+  }
+
   private void operator(String op, String recorded) {
     endWord();
     endCommand(recorded == null ? op : recorded);
     pos += op.length();
   }
 
-  private void comment() {
-    if (inWord) {
-      literal('#');
+  private void openParen() {
+    if (doubleBracket) {
+      literal('(');
       return;
     }
-    while (pos < text.length() && text.charAt(pos) != '\n') {
-      pos++;
-    }
-  }
-
-  private void backslash() {
-    if (pos + 1 >= text.length()) {
-      literal('\\');
+    if (casePattern && wordStart < 0 && current.words.isEmpty()) {
+      pos++; // the optional '(' of a case pattern
       return;
     }
-    char next = text.charAt(pos + 1);
-    if (next != '\n') {
-      value.append(next);
-      raw.append('\\').append(next);
-      inWord = true;
-    }
-    pos += 2;
-  }
-
-  private void singleQuoted() {
-    int end = text.indexOf('\'', pos + 1);
-    if (end < 0) {
-      throw malformed("unterminated single quote", pos);
-    }
-    value.append(text, pos + 1, end);
-    raw.append(text, pos, end + 1);
-    inWord = true;
-    pos = end + 1;
-  }
-
-  private void doubleQuoted() {
-    int start = pos;
-    int i = pos + 1;
-    while (true) {
-      if (i >= text.length()) {
-        throw malformed("unterminated double quote", start);
-      }
-      char c = text.charAt(i);
-      if (c == '"') {
-        break;
-      }
-      if (c == '\\' && i + 1 < text.length() && "$`\"\\\n".indexOf(text.charAt(i + 1)) >= 0) {
-        if (text.charAt(i + 1) != '\n') {
-          value.append(text.charAt(i + 1));
-        }
-        i += 2;
-      } else if (c == '$' && text.startsWith("$(", i) && !text.startsWith("$((", i)) {
-        int close = Substitutions.closingParen(text, i + 1);
-        current.substitutions.add(text.substring(i + 2, close));
-        value.append(text, i, close + 1);
-        i = close + 1;
-      } else if (c == '`') {
-        int close = Substitutions.closingBacktick(text, i);
-        current.substitutions.add(Substitutions.unescapeBackticks(text.substring(i + 1, close)));
-        value.append(text, i, close + 1);
-        i = close + 1;
-      } else {
-        value.append(c);
-        i++;
-      }
-    }
-    raw.append(text, start, i + 1);
-    inWord = true;
-    pos = i + 1;
-  }
-
-  private void dollar() {
-    if (text.startsWith("$((", pos)) {
-      int close = Substitutions.closingParen(text, pos + 1);
+    if (wordStart >= 0 && wordContinuesIntoParens()) {
+      int close = Substitutions.closingParen(text, pos, shift);
       value.append(text, pos, close + 1);
-      raw.append(text, pos, close + 1);
-      inWord = true;
       pos = close + 1;
-    } else if (text.startsWith("$(", pos)) {
-      substitution(pos, Substitutions.closingParen(text, pos + 1), 2);
-    } else {
-      literal('$');
-    }
-  }
-
-  /** Keeps {@code text[start..close]} as a word part and its inside as a nested script. */
-  private void substitution(int start, int close, int openLength) {
-    String inner = text.substring(start + openLength, close);
-    current.substitutions.add(openLength == 1 ? Substitutions.unescapeBackticks(inner) : inner);
-    value.append(text, start, close + 1);
-    raw.append(text, start, close + 1);
-    inWord = true;
-    pos = close + 1;
-  }
-
-  private void ampersand() {
-    if (text.startsWith("&&", pos)) {
-      operator("&&", null);
-    } else if (text.startsWith("&>", pos)) {
-      endWord();
-      startRedirect(text.startsWith("&>>", pos) ? "&>>" : "&>");
-    } else {
-      operator("&", null);
-    }
-  }
-
-  private void redirect() {
-    if (text.startsWith("<(", pos) || text.startsWith(">(", pos)) {
-      substitution(pos, Substitutions.closingParen(text, pos + 1), 2); // process substitution
       return;
-    }
-    if (inWord && raw.toString().chars().allMatch(Character::isDigit)) {
-      value.setLength(0); // a file descriptor number such as the 2 of 2>&1
-      raw.setLength(0);
-      inWord = false;
     }
     endWord();
-    for (String op : List.of("<<<", "<<-", "<<", "<>", "<&", ">>", ">|", ">&", "<", ">")) {
+    if (text.startsWith("((", pos) && current.atCommandPosition()) {
+      int close = Substitutions.closingParen(text, pos, shift);
+      startWord();
+      value.append(text, pos, close + 1);
+      pos = close + 1;
+      endWord();
+      return;
+    }
+    if (definesFunction()) {
+      current.definesFunction = true;
+      pos = text.indexOf(')', pos) + 1;
+      endCommand("");
+      return;
+    }
+    parens++;
+    operator("(", "(");
+  }
+
+  /** {@code a=(1 2)} is an array and {@code @(a|b)} an extended glob: one word, not a subshell. */
+  private boolean wordContinuesIntoParens() {
+    char before = text.charAt(pos - 1);
+    if ("@!+*?".indexOf(before) >= 0) {
+      globCandidate = true;
+      return true;
+    }
+    return before == '=' && flags == 0 && value.length() > 1;
+  }
+
+  /** {@code name()} or {@code function name()} followed by a body. */
+  private boolean definesFunction() {
+    int j = pos + 1;
+    while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+      j++;
+    }
+    if (j >= text.length() || text.charAt(j) != ')') {
+      return false;
+    }
+    int n = current.words.size();
+    return n == 1 || (n == 2 && current.words.get(0).text().equals("function"));
+  }
+
+  /** Returns true when this ends a {@code $( ... )} being parsed. */
+  private boolean closeParen() {
+    if (doubleBracket) {
+      literal(')');
+      return false;
+    }
+    endWord();
+    if (casePattern && parens == 0) {
+      endCasePattern();
+      return false;
+    }
+    if (parens == 0 && cases == 0 && substitution) { // the ')' that closes $(
+      endCommand(""); // a here-document opened here has its body after the line: not read here
+      closed = true;
+      return true;
+    }
+    if (parens > 0) {
+      parens--; // a case pattern's ')' needs no bookkeeping
+    }
+    operator(")", ")");
+    return false;
+  }
+
+  private void angle(char c) {
+    if (doubleBracket) {
+      literal(c);
+      return;
+    }
+    if (pos + 1 < text.length() && text.charAt(pos + 1) == '(') {
+      startWord();
+      flags |= Word.EXPANDS;
+      int start = pos;
+      current.substitutions.add(substitution(pos + 2));
+      value.append(text, start, pos + 1);
+      pos++;
+      return;
+    }
+    if (wordStart >= 0 && flags == 0 && isDigits(value)) {
+      wordStart = -1; // the file descriptor of 2>&1
+      value.setLength(0);
+    }
+    endWord();
+    for (String op : REDIRECTS) {
       if (text.startsWith(op, pos)) {
         startRedirect(op);
         return;
@@ -211,70 +249,13 @@ final class ShellParser {
     }
   }
 
-  private void startRedirect(String op) {
-    if (!pendingRedirect.isEmpty()) {
-      throw malformed("redirection '" + pendingRedirect + "' has no target", pos);
-    }
-    pendingRedirect = op;
-    pos += op.length();
-  }
-
-  private void endWord() {
-    if (!inWord) {
+  private void comment() {
+    if (wordStart >= 0) {
+      literal('#');
       return;
     }
-    String word = value.toString();
-    if (!pendingRedirect.isEmpty()) {
-      current.redirects.add(new SimpleCommand.Redirect(pendingRedirect, word));
-      switch (pendingRedirect) {
-        case "<<", "<<-" ->
-            pendingHeredocs.add(new Heredoc(current, word, pendingRedirect.equals("<<-")));
-        case "<<<" -> current.stdin.add(word);
-        default -> {}
-      }
-      pendingRedirect = "";
-    } else {
-      current.words.add(word);
-      current.rawWords.add(raw.toString());
-    }
-    value.setLength(0);
-    raw.setLength(0);
-    inWord = false;
-  }
-
-  private void endCommand(String separatorAfter) {
-    if (!pendingRedirect.isEmpty()) {
-      throw malformed("redirection '" + pendingRedirect + "' has no target", pos);
-    }
-    if (!current.isEmpty()) {
-      done.add(current);
-    }
-    if (!current.isEmpty() || !separatorAfter.equals("\n")) {
-      current = new CommandBuilder(separatorAfter);
+    while (pos < text.length() && text.charAt(pos) != '\n') {
+      pos++;
     }
   }
-
-  private void readHeredocBodies() {
-    for (Heredoc heredoc : pendingHeredocs) {
-      StringBuilder body = new StringBuilder();
-      while (pos < text.length()) {
-        int end = text.indexOf('\n', pos);
-        String line = text.substring(pos, end < 0 ? text.length() : end);
-        pos = end < 0 ? text.length() : end + 1;
-        String compared = heredoc.stripTabs() ? line.replaceFirst("^\t+", "") : line;
-        if (compared.strip().equals(heredoc.delimiter())) {
-          break;
-        }
-        body.append(line).append('\n');
-      }
-      heredoc.owner().stdin.add(body.toString());
-    }
-    pendingHeredocs.clear();
-  }
-
-  private AnalysisException malformed(String message, int at) {
-    return ShellErrors.at(Problem.MALFORMED, message, text, at);
-  }
-
-  private record Heredoc(CommandBuilder owner, String delimiter, boolean stripTabs) {}
 }

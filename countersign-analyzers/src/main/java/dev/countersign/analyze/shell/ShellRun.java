@@ -1,40 +1,34 @@
 package dev.countersign.analyze.shell;
 
-import dev.countersign.analyze.AnalysisException;
-import dev.countersign.analyze.AnalysisException.Problem;
 import dev.countersign.analyze.shell.Verdict.Outcome;
-import dev.countersign.digest.CanonicalJson;
-import dev.countersign.digest.Digests;
 import dev.countersign.model.Action;
 import dev.countersign.model.Finding;
 import dev.countersign.model.Severity;
 import dev.countersign.model.Verb;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * One analysis of a shell text: walks its simple commands in order, descends into what they run
  * ({@code $(...)}, {@code bash -c}, {@code eval}, {@code ssh host CMD}, here-documents fed to a
- * shell) up to the depth bound, and collects the actions and findings.
- *
- * <p>Each action's content hash covers its command's words as written (quotes kept), redirections,
- * here-document text, position and the operator before it, chained to the enclosing command's hash:
- * so reordering commands, changing {@code &&} to {@code ||}, adding {@code sudo} or an environment
- * assignment all change the digest, while whitespace and comments do not.
+ * shell, {@code find -exec}) up to the depth bound, and collects the actions and findings. Each
+ * action carries a content hash from {@link CommandHash}.
  */
 final class ShellRun {
 
-  private static final Set<String> SHELLS = Set.of("bash", "sh", "zsh", "dash", "ksh", "ash");
-
+  private final Bounds bounds;
   private final int maxDepth;
   private final List<Action> actions = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
+  private final Set<String> functions = new HashSet<>();
+  private final CommandHash hashes = new CommandHash();
+  private int topOffset;
 
-  ShellRun(int maxDepth) {
+  ShellRun(int maxDepth, Bounds bounds) {
     this.maxDepth = maxDepth;
+    this.bounds = bounds;
   }
 
   List<Action> actions() {
@@ -45,107 +39,82 @@ final class ShellRun {
     return findings;
   }
 
-  /** Analyses a script; {@code context} is the hash of what runs it ("" at the top). */
-  void script(String text, String context, int depth) {
-    if (depth > maxDepth) {
-      throw AnalysisException.of(
-          Problem.TOO_DEEP,
-          "shell commands nest deeper than the limit of "
-              + maxDepth
-              + " levels ($(...), bash -c, eval)");
+  /** Analyses the submitted text. */
+  void top(String text) {
+    walk(ShellParser.parse(text, bounds, 0, 0), "", 0, "", Stdin.NONE, true);
+  }
+
+  /** Analyses a script that a command runs; syntax errors point at the top-level command. */
+  void nested(String text, String context, int depth, String note, Stdin stdin) {
+    bounds.checkDepth(depth, topOffset);
+    Script script;
+    try {
+      script = ShellParser.parse(text, bounds, depth, 0);
+    } catch (ShellSyntaxError e) {
+      throw new ShellSyntaxError(
+          e.problem(), "in a script that a command runs: " + e.getMessage(), topOffset);
     }
-    List<SimpleCommand> commands = ShellParser.parse(text);
+    walk(script, context, depth, note, stdin, false);
+  }
+
+  /** Classifies a command line run directly by another command. */
+  Verdict invoke(
+      List<Word> words, String context, int depth, String note, String added, Stdin stdin) {
+    bounds.checkDepth(depth, topOffset);
+    Invocation inv = Wrappers.unwrap(words, maxDepth, topOffset);
+    Context ctx = new Context(this, context + "/x", depth, note + added + inv.viaNote(), stdin);
+    return Dispatch.classify(inv, ctx).withNote(inv.viaNote() + added);
+  }
+
+  boolean isFunction(String name) {
+    return functions.contains(name);
+  }
+
+  private void walk(
+      Script script, String context, int depth, String note, Stdin inherited, boolean top) {
+    List<SimpleCommand> commands = script.commands();
     for (int i = 0; i < commands.size(); i++) {
-      command(commands.get(i), context, i, depth);
+      SimpleCommand cmd = commands.get(i);
+      if (top) {
+        topOffset = cmd.offset();
+      }
+      bounds.countCommand(topOffset);
+      String hash = hashes.of(cmd, context, i);
+      for (int j = 0; j < cmd.substitutions().size(); j++) {
+        walk(cmd.substitutions().get(j), hash + "$" + j, depth + 1, note, Stdin.NONE, top);
+      }
+      if (cmd.definesFunction()) {
+        functions.add(cmd.words().getLast().text());
+      } else if (!onlyKeywords(cmd)) {
+        Stdin stdin = StdinSources.of(cmd, i > 0 ? commands.get(i - 1) : cmd, inherited);
+        command(cmd, hash, depth, note, stdin);
+      }
     }
   }
 
-  private void command(SimpleCommand cmd, String context, int index, int depth) {
-    String hash = hash(cmd, context, index);
-    for (int j = 0; j < cmd.substitutions().size(); j++) {
-      script(cmd.substitutions().get(j), hash + "$" + j, depth + 1);
-    }
-    Invocation inv = Invocations.of(cmd);
+  private void command(SimpleCommand cmd, String hash, int depth, String note, Stdin stdin) {
+    Invocation inv = Wrappers.unwrap(cmd.words(), maxDepth, topOffset);
     int before = actions.size();
-    if (nested(inv, cmd, hash, depth)) {
-      if (actions.size() == before) {
-        emit(
-            Verdict.of(
-                new Outcome(Verb.NOOP, "command", inv.display(), false, "runs an empty script")),
-            inv,
-            hash);
-      }
-      return;
+    Context ctx = new Context(this, hash, depth, note + inv.viaNote(), stdin);
+    Verdict verdict = Redirects.apply(Dispatch.classify(inv, ctx), inv, cmd);
+    if (verdict.isEmpty() && actions.size() == before) {
+      verdict = Verdict.one(Verb.NOOP, "command", inv.display(), false, "runs an empty script");
     }
-    Verdict verdict = CommandClassifier.classify(inv, cmd.stdin());
-    emit(withRedirects(verdict, inv, cmd), inv, hash);
+    emit(verdict, inv, hash, note);
   }
 
-  /** Analyses what a shell, eval or ssh runs; false when it is not one or the script is unseen. */
-  private boolean nested(Invocation inv, SimpleCommand cmd, String hash, int depth) {
-    String program = inv.program();
-    if (program.equals("eval")) {
-      script(String.join(" ", inv.args()), hash + "eval", depth + 1);
-      return true;
-    }
-    if (program.equals("ssh")) {
-      String remote = ShellArgs.sshRemoteCommand(inv.args());
-      if (remote.isBlank()) {
-        return false;
-      }
-      script(remote, hash + "ssh", depth + 1);
-      return true;
-    }
-    if (!SHELLS.contains(program)) {
-      return false;
-    }
-    ShellArgs args = ShellArgs.of(inv.args());
-    if (args.commandString().isPresent()) {
-      script(args.commandString().get(), hash + "c", depth + 1);
-      return true;
-    }
-    if (args.scriptFile().isEmpty() && !cmd.stdin().isEmpty()) {
-      for (String text : cmd.stdin()) {
-        script(text, hash + "stdin", depth + 1);
-      }
-      return true;
-    }
-    if (args.scriptFile().isEmpty()) {
-      findings.add(
-          new Finding(
-              Severity.WARNING,
-              "shell-reads-stdin",
-              program + " runs commands from standard input, which Countersign cannot see.",
-              ""));
-    }
-    return false;
-  }
-
-  private static Verdict withRedirects(Verdict verdict, Invocation inv, SimpleCommand cmd) {
-    List<String> written =
-        cmd.redirects().stream()
-            .filter(SimpleCommand.Redirect::writesFile)
-            .map(SimpleCommand.Redirect::target)
-            .toList();
-    if (written.isEmpty() || verdict.outcomes().stream().anyMatch(o -> o.verb() != Verb.READ)) {
-      return verdict;
-    }
-    return Verdict.exec(inv, inv.program() + " writes to " + String.join(", ", written));
-  }
-
-  private void emit(Verdict verdict, Invocation inv, String hash) {
-    List<String> privileged =
-        inv.via().stream().filter(w -> w.equals("sudo") || w.equals("doas")).toList();
-    String via = privileged.isEmpty() ? "" : " (as root, via " + privileged.get(0) + ")";
+  private void emit(Verdict verdict, Invocation inv, String hash, String note) {
+    String suffix = inv.viaNote() + note;
     for (Outcome o : verdict.outcomes()) {
       Action action =
           new Action(
-              o.verb(), o.resourceType(), o.address(), "", o.stateful(), o.reason() + via, hash);
+              o.verb(), o.resourceType(), o.address(), "", o.stateful(), o.reason() + suffix, hash);
       actions.add(action);
       if (action.dataLoss()) {
+        boolean uncommitted = o.resourceType().equals("git-working-tree");
         findings.add(
             new Finding(
-                Severity.HIGH,
+                uncommitted ? Severity.WARNING : Severity.HIGH,
                 "data-loss",
                 o.reason() + ": " + o.address() + " and the data in it are lost.",
                 o.address()));
@@ -154,19 +123,15 @@ final class ShellRun {
     findings.addAll(verdict.findings());
   }
 
-  private static String hash(SimpleCommand cmd, String context, int index) {
-    Map<String, Object> value = new LinkedHashMap<>();
-    value.put("context", context);
-    value.put("index", index);
-    String separator = cmd.separator();
-    value.put("separator", separator.equals("\n") || separator.equals(";;") ? ";" : separator);
-    value.put("words", cmd.rawWords());
-    List<Object> redirects = new ArrayList<>();
-    for (SimpleCommand.Redirect r : cmd.redirects()) {
-      redirects.add(List.of(r.operator(), r.target()));
+  private static boolean onlyKeywords(SimpleCommand cmd) {
+    if (!cmd.redirects().isEmpty() || cmd.words().isEmpty()) {
+      return false;
     }
-    value.put("redirects", redirects);
-    value.put("stdin", cmd.stdin());
-    return Digests.sha256Hex(CanonicalJson.write(value));
+    for (Word w : cmd.words()) {
+      if (w.flags() != 0 || !Keywords.isKeyword(w.text())) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -3,30 +3,37 @@ package dev.countersign.analyze.shell;
 import java.util.List;
 
 /**
- * One simple command of a shell text, after quote removal.
+ * One simple command of a shell text.
  *
- * @param words the words after quote removal, e.g. {@code rm}, {@code -rf}, {@code a b}
- * @param rawWords the same words as written (quotes kept), which is what the content hash covers
+ * @param words the words, assignments and wrappers included
  * @param separator the operator before this command: "", ";", "&&", "||", "|", "|&", "&", "\n", "("
  *     or ")"
  * @param redirects the redirections, e.g. {@code >} to {@code out.txt}
  * @param stdin text fed to the command by here-documents and here-strings
- * @param substitutions the scripts inside {@code $(...)} and backticks, which run too
+ * @param substitutions the scripts inside {@code $(...)}, backticks and process substitutions,
+ *     which run too
+ * @param offset where the command starts in the submitted text
+ * @param definesFunction whether this is {@code name()}, the head of a function definition
  */
 record SimpleCommand(
-    List<String> words,
-    List<String> rawWords,
+    List<Word> words,
     String separator,
     List<Redirect> redirects,
     List<String> stdin,
-    List<String> substitutions) {
+    List<Script> substitutions,
+    int offset,
+    boolean definesFunction) {
 
   SimpleCommand {
     words = List.copyOf(words);
-    rawWords = List.copyOf(rawWords);
     redirects = List.copyOf(redirects);
     stdin = List.copyOf(stdin);
     substitutions = List.copyOf(substitutions);
+  }
+
+  /** Whether the command reads its standard input from the command before it. */
+  boolean piped() {
+    return separator.equals("|") || separator.equals("|&");
   }
 
   /**
@@ -39,11 +46,38 @@ record SimpleCommand(
 
     /** Whether this redirection writes to a file (not a descriptor or the null device). */
     boolean writesFile() {
-      boolean output = operator.contains(">") && !operator.equals(">&");
-      return output
-          && !target.equals("/dev/null")
+      if (!operator.contains(">")) {
+        return false;
+      }
+      if (operator.equals(">&") && (target.equals("-") || isDigits(target))) {
+        return false;
+      }
+      return !target.equals("/dev/null")
           && !target.startsWith("/dev/std")
-          && !target.equals("-");
+          && !target.startsWith("/dev/fd/")
+          && !target.equals("/dev/tty");
+    }
+
+    /** Whether this redirection feeds a file to standard input ({@code < file}). */
+    boolean readsFile() {
+      return operator.equals("<") || operator.equals("<>");
+    }
+
+    /** Whether this redirection appends rather than truncates. */
+    boolean appends() {
+      return operator.endsWith(">>");
+    }
+
+    private static boolean isDigits(String s) {
+      if (s.isEmpty()) {
+        return false;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code terraform} and {@code tofu}: {@code destroy} and {@code apply -destroy} delete a whole
- * workspace (or the {@code -target}s), {@code apply -replace=ADDR} replaces ADDR, {@code workspace
- * delete} drops a workspace's state; plans and inspections only read.
+ * {@code terraform}, {@code tofu} and {@code terragrunt}: {@code destroy} and {@code apply
+ * -destroy} delete a whole workspace (or the {@code -target}s), {@code apply -replace=ADDR}
+ * replaces ADDR, {@code state rm} stops managing resources, {@code state push} overwrites the
+ * state, {@code workspace delete} drops a workspace. An {@code apply} computes and applies a plan
+ * nobody reviewed here: it is opaque, and the plan should be submitted instead. Plans and
+ * inspections only read.
  */
 final class TerraformRule {
 
@@ -31,12 +34,21 @@ final class TerraformRule {
           "workspace list",
           "workspace show",
           "console",
-          "help");
+          "help",
+          "metadata",
+          "modules",
+          "get",
+          "providers schema",
+          "providers lock");
+
+  private static final Set<String> UPDATES =
+      Names.of(
+          "init fmt import refresh taint untaint force-unlock login logout state workspace hclfmt");
 
   private TerraformRule() {}
 
-  static Verdict classify(Invocation inv) {
-    Args args = Args.parse(inv.args());
+  static Verdict classify(Invocation inv, Context ctx) {
+    TerraformArgs args = TerraformArgs.parse(inv.args());
     List<String> positional = args.positional();
     String sub = positional.isEmpty() ? "" : positional.get(0);
     String two = positional.size() > 1 ? sub + " " + positional.get(1) : sub;
@@ -45,83 +57,96 @@ final class TerraformRule {
       return destroy(tool, args.chdir(), args.targets());
     }
     if (sub.equals("apply") && !args.replaces().isEmpty()) {
-      return applyReplace(tool, args.chdir(), args.replaces());
+      return applyReplace(inv, args.chdir(), args.replaces());
     }
-    if (two.equals("workspace delete") && positional.size() > 2) {
-      String name = positional.get(2);
-      return Verdict.of(
-              new Outcome(
-                  Verb.DELETE,
-                  "terraform-workspace",
-                  name,
-                  true,
-                  tool + " workspace delete drops the workspace's state"))
-          .recreatesEnvironment(
-              tool + " workspace delete " + name + " drops a whole workspace.", name);
+    if (sub.equals("apply")) {
+      return apply(inv, positional);
+    }
+    if (two.equals("workspace delete") || two.equals("state rm") || two.equals("state push")) {
+      return dropsState(tool, two, positional, args.chdir());
     }
     boolean versionOrHelp =
         sub.isEmpty() && inv.has("-version", "--version", "-help", "--help", "-v");
-    if (READS.contains(sub)
+    if (READS.contains(sub) && !sub.equals("state") && !sub.equals("workspace")
         || READS.contains(two)
         || versionOrHelp
         || (sub.equals("fmt") && inv.has("-check", "--check"))) {
       return Verdict.read(inv, "terraform-workspace");
     }
-    return Verdict.exec(
-        inv, tool + " " + sub + " may change infrastructure or state; analyse the plan instead");
+    return UPDATES.contains(sub)
+        ? Verdict.one(
+            Verb.UPDATE,
+            "terraform-workspace",
+            args.chdir(),
+            false,
+            tool + " " + two + " changes the workspace, its state or its files")
+        : Verdict.opaque(
+            inv, tool + " " + sub + " may change infrastructure; analyse the plan instead");
   }
 
-  private static Verdict applyReplace(String tool, String chdir, List<String> replaces) {
+  /** {@code workspace delete}, {@code state rm} and {@code state push}. */
+  private static Verdict dropsState(
+      String tool, String two, List<String> positional, String chdir) {
+    if (two.equals("workspace delete")) {
+      String name = positional.size() > 2 ? positional.get(2) : "(workspace)";
+      return Verdict.one(
+              Verb.DELETE,
+              "terraform-workspace",
+              name,
+              true,
+              tool + " workspace delete drops the workspace's state")
+          .recreatesEnvironment(
+              tool + " workspace delete " + name + " drops a whole workspace.", name);
+    }
+    if (two.equals("state rm")) {
+      String addresses = String.join(" ", positional.subList(2, positional.size()));
+      return Verdict.one(
+          Verb.DELETE,
+          "terraform-state",
+          addresses,
+          false,
+          tool + " state rm stops managing the resources; a later apply may create duplicates");
+    }
+    return Verdict.one(
+        Verb.REPLACE,
+        "terraform-state",
+        chdir,
+        true,
+        tool + " state push overwrites the workspace's state");
+  }
+
+  private static Verdict apply(Invocation inv, List<String> positional) {
+    String what =
+        positional.size() > 1
+            ? "applies the saved plan " + positional.get(1) + ", which Countersign has not seen"
+            : "computes and applies a plan that nobody reviewed here";
+    return Verdict.opaque(inv, inv.program() + " apply " + what)
+        .warn(
+            "needs-plan",
+            "Submit the plan ("
+                + inv.program()
+                + " show -json PLANFILE) so Countersign can see"
+                + " what apply would change.",
+            inv.display());
+  }
+
+  private static Verdict applyReplace(Invocation inv, String chdir, List<String> replaces) {
     List<Outcome> outcomes = new ArrayList<>();
     for (String address : replaces) {
       outcomes.add(
           resource(
-              Verb.REPLACE, address, tool + " apply -replace destroys and re-creates " + address));
+              Verb.REPLACE,
+              address,
+              inv.program() + " apply -replace destroys and re-creates " + address));
     }
-    outcomes.add(
-        new Outcome(
-            Verb.EXEC,
-            "terraform-workspace",
-            chdir,
-            false,
-            tool
-                + " apply also applies every other pending change, which this command does not"
-                + " show"));
-    return withEnvironmentFindings(Verdict.of(outcomes));
-  }
-
-  /** The options that matter here, and the positional words (subcommand first). */
-  private record Args(
-      String chdir,
-      List<String> positional,
-      List<String> targets,
-      List<String> replaces,
-      boolean destroy) {
-
-    static Args parse(List<String> args) {
-      String chdir = ".";
-      List<String> positional = new ArrayList<>();
-      List<String> targets = new ArrayList<>();
-      List<String> replaces = new ArrayList<>();
-      boolean destroy = false;
-      for (int i = 0; i < args.size(); i++) {
-        String a = args.get(i).replaceFirst("^--", "-");
-        if (a.startsWith("-chdir=")) {
-          chdir = a.substring("-chdir=".length());
-        } else if (a.startsWith("-target=")) {
-          targets.add(a.substring("-target=".length()));
-        } else if (a.startsWith("-replace=")) {
-          replaces.add(a.substring("-replace=".length()));
-        } else if ((a.equals("-replace") || a.equals("-target")) && i + 1 < args.size()) {
-          (a.equals("-replace") ? replaces : targets).add(args.get(++i));
-        } else if (a.equals("-destroy")) {
-          destroy = true;
-        } else if (!a.startsWith("-")) {
-          positional.add(a);
-        }
-      }
-      return new Args(chdir, positional, targets, replaces, destroy);
-    }
+    Verdict verdict = withEnvironmentFindings(Verdict.of(outcomes));
+    return verdict.and(
+        Verdict.opaque(
+            inv,
+            inv.program()
+                + " apply also applies every other pending change in "
+                + chdir
+                + ", which this command does not show"));
   }
 
   private static Verdict destroy(String tool, String chdir, List<String> targets) {
@@ -132,13 +157,12 @@ final class TerraformRule {
       }
       return withEnvironmentFindings(Verdict.of(outcomes));
     }
-    return Verdict.of(
-            new Outcome(
-                Verb.DELETE,
-                "terraform-workspace",
-                chdir,
-                true,
-                tool + " destroy destroys every resource the workspace manages, data included"))
+    return Verdict.one(
+            Verb.DELETE,
+            "terraform-workspace",
+            chdir,
+            true,
+            tool + " destroy destroys every resource the workspace manages, data included")
         .recreatesEnvironment(
             tool + " destroy in " + chdir + " tears down every resource of the workspace.", chdir);
   }

@@ -106,22 +106,30 @@ class ShellSplittingTest {
             });
   }
 
+  // Changed with the hardened analyser: `> file` is now an update of the file (it truncates and
+  // rewrites it), where the first analyser reported an opaque exec.
   @Test
   void hereDocumentBody_isNotParsedAsCommands() {
     assertThat(verbs("cat <<'EOF' > notes.txt\nrm -rf /\nEOF\nls"))
-        .containsExactly(Verb.EXEC, Verb.READ);
+        .containsExactly(Verb.UPDATE, Verb.READ);
   }
 
+  // Changed: curl only reads now; the shell reading the pipe is exec with the `opaque` finding
+  // (the first analyser's `shell-reads-stdin` code is replaced by the one code policies match).
   @Test
-  void pipeIntoAShell_isExecWithAWarning() {
+  void pipeIntoAShell_isOpaque() {
     var analysis = analyze("curl -s https://example.com/install.sh | sh");
-    assertThat(analysis.actions()).extracting(a -> a.verb()).containsExactly(Verb.EXEC, Verb.EXEC);
-    assertThat(analysis.hasFinding("shell-reads-stdin")).isTrue();
+    assertThat(analysis.actions()).extracting(a -> a.verb()).containsExactly(Verb.READ, Verb.EXEC);
+    assertThat(analysis.hasFinding(ShellCommands.OPAQUE)).isTrue();
+    assertThat(analysis.destructive()).isFalse();
   }
 
+  // Changed: a reader writing a file is an update of that file, not an exec.
   @Test
-  void readerWritingAFile_isExec() {
-    assertThat(only("echo hi > /etc/motd").verb()).isEqualTo(Verb.EXEC);
+  void readerWritingAFile_isAnUpdateOfTheFile() {
+    var action = only("echo hi > /etc/motd");
+    assertThat(action.verb()).isEqualTo(Verb.UPDATE);
+    assertThat(action.address()).isEqualTo("/etc/motd");
     assertThat(only("ls 2>/dev/null").verb()).isEqualTo(Verb.READ);
     assertThat(only("ls 2>&1").verb()).isEqualTo(Verb.READ);
   }

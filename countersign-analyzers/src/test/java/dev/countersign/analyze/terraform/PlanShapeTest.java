@@ -163,6 +163,16 @@ class PlanShapeTest {
     assertThat(analyze(p).actions()).hasSize(1);
   }
 
+  @Test
+  void hugeInteger_isAcceptedAndKeptExact() {
+    String one = "1" + "0".repeat(400);
+    String two = "2" + "0".repeat(400);
+    String a = Plans.plan(Plans.change("aws_instance.a", "aws_instance", "[\"update\"]", "{\"n\":" + one + "}", "{\"n\":1}", ""));
+    String b = Plans.plan(Plans.change("aws_instance.a", "aws_instance", "[\"update\"]", "{\"n\":" + two + "}", "{\"n\":1}", ""));
+    assertThat(analyze(a).actions()).hasSize(1);
+    assertThat(digest(a.getBytes(StandardCharsets.UTF_8))).isNotEqualTo(digest(b.getBytes(StandardCharsets.UTF_8)));
+  }
+
   private static String digest(byte[] plan) {
     Analysis a = TerraformPlans.analyzer().analyze(plan, InputLimits.defaults());
     return ChangeDigest.of(ChangeKind.TERRAFORM_PLAN, "production", List.of(), a.actions());

@@ -27,7 +27,9 @@ class DefaultPackTest {
             "wide-blast-radius",
             "production-freeze",
             "low-risk-passes",
-            "opaque-agent-command-in-production-needs-human");
+            "opaque-agent-command-in-production-needs-human",
+            "no-agent-edits-to-its-guard-config",
+            "agent-protected-path-in-production-needs-human");
     assertThat(loaded.freezes()).isEmpty();
     assertThat(loaded.digest()).startsWith("sha256:");
   }
