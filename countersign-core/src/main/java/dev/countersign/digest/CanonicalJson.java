@@ -23,22 +23,39 @@ public final class CanonicalJson {
     INSTANCE
   }
 
+  /** 2^53: every integer up to this magnitude is exactly a double, and ECMAScript prints its digits. */
+  private static final long MAX_EXACT = 1L << 53;
+
   private CanonicalJson() {}
 
   /** Writes {@code value} in canonical form; throws {@link IllegalArgumentException} for other types. */
   public static String write(Object value) {
-    StringBuilder out = new StringBuilder(64);
+    StringBuilder out = new StringBuilder(256);
     write(value, out);
     return out.toString();
   }
 
   /** Appends {@code value} in canonical form to {@code out}. */
   public static void write(Object value, StringBuilder out) {
+    emit(value, new StringSink(out));
+  }
+
+  /**
+   * Hex SHA-256 of the UTF-8 canonical form, streamed into the digest: the same value as {@code
+   * Digests.sha256Hex(write(value))} without building the text (the hot path of plan analysis).
+   */
+  public static String sha256Hex(Object value) {
+    DigestSink sink = new DigestSink();
+    emit(value, sink);
+    return java.util.HexFormat.of().formatHex(sink.finish());
+  }
+
+  private static void emit(Object value, Sink out) {
     switch (value) {
-      case JsonNull n -> out.append("null");
+      case JsonNull n -> out.ascii("null");
       case String s -> writeString(s, out);
-      case Boolean b -> out.append(b ? "true" : "false");
-      case Number n -> out.append(number(n));
+      case Boolean b -> out.ascii(b ? "true" : "false");
+      case Number n -> out.ascii(number(n));
       case Map<?, ?> m -> writeObject(m, out);
       case List<?> l -> writeArray(l, out);
       default ->
@@ -47,67 +64,160 @@ public final class CanonicalJson {
     }
   }
 
-  private static void writeObject(Map<?, ?> map, StringBuilder out) {
-    List<String> keys = new ArrayList<>(map.size());
+  private static void writeObject(Map<?, ?> map, Sink out) {
+    String[] keys = new String[map.size()];
+    int i = 0;
     for (Object k : map.keySet()) {
       if (!(k instanceof String s)) {
         throw new IllegalArgumentException("object keys must be strings");
       }
-      keys.add(s);
+      keys[i++] = s;
     }
     // String.compareTo compares UTF-16 code units, exactly what RFC 8785 §3.2.3 asks for.
-    keys.sort(String::compareTo);
-    out.append('{');
-    boolean first = true;
-    for (String k : keys) {
-      if (!first) {
-        out.append(',');
+    java.util.Arrays.sort(keys);
+    out.ascii('{');
+    for (int k = 0; k < keys.length; k++) {
+      if (k > 0) {
+        out.ascii(',');
       }
-      first = false;
-      writeString(k, out);
-      out.append(':');
-      write(map.get(k), out);
+      writeString(keys[k], out);
+      out.ascii(':');
+      emit(map.get(keys[k]), out);
     }
-    out.append('}');
+    out.ascii('}');
   }
 
-  private static void writeArray(List<?> list, StringBuilder out) {
-    out.append('[');
+  private static void writeArray(List<?> list, Sink out) {
+    out.ascii('[');
     for (int i = 0; i < list.size(); i++) {
       if (i > 0) {
-        out.append(',');
+        out.ascii(',');
       }
-      write(list.get(i), out);
+      emit(list.get(i), out);
     }
-    out.append(']');
+    out.ascii(']');
   }
 
-  private static void writeString(String s, StringBuilder out) {
-    out.append('"');
+  private static void writeString(String s, Sink out) {
+    out.ascii('"');
+    int run = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      out.text(s, run, i);
+      run = i + 1;
       switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
+        case '"' -> out.ascii("\\\"");
+        case '\\' -> out.ascii("\\\\");
+        case '\b' -> out.ascii("\\b");
+        case '\f' -> out.ascii("\\f");
+        case '\n' -> out.ascii("\\n");
+        case '\r' -> out.ascii("\\r");
+        case '\t' -> out.ascii("\\t");
+        default -> out.ascii(String.format("\\u%04x", (int) c));
+      }
+    }
+    out.text(s, run, s.length());
+    out.ascii('"');
+  }
+
+  /** Where canonical text goes: a StringBuilder, or UTF-8 bytes straight into a digest. */
+  private interface Sink {
+    void ascii(char c);
+
+    void ascii(String s);
+
+    /** Appends {@code s[from, to)}, which holds no character that needs escaping. */
+    void text(String s, int from, int to);
+  }
+
+  private record StringSink(StringBuilder out) implements Sink {
+    @Override
+    public void ascii(char c) {
+      out.append(c);
+    }
+
+    @Override
+    public void ascii(String s) {
+      out.append(s);
+    }
+
+    @Override
+    public void text(String s, int from, int to) {
+      out.append(s, from, to);
+    }
+  }
+
+  /** Encodes UTF-8 as String.getBytes does (a lone surrogate becomes '?') into SHA-256. */
+  private static final class DigestSink implements Sink {
+    private final java.security.MessageDigest digest = Digests.newSha256();
+    private final byte[] buf = new byte[8192];
+    private int pos;
+
+    @Override
+    public void ascii(char c) {
+      if (pos == buf.length) {
+        flush();
+      }
+      buf[pos++] = (byte) c;
+    }
+
+    @Override
+    public void ascii(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        ascii(s.charAt(i));
+      }
+    }
+
+    @Override
+    public void text(String s, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (pos > buf.length - 4) {
+          flush();
+        }
+        char c = s.charAt(i);
+        if (c < 0x80) {
+          buf[pos++] = (byte) c;
+        } else if (c < 0x800) {
+          buf[pos++] = (byte) (0xC0 | (c >> 6));
+          buf[pos++] = (byte) (0x80 | (c & 0x3F));
+        } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+          int cp = Character.toCodePoint(c, s.charAt(++i));
+          buf[pos++] = (byte) (0xF0 | (cp >> 18));
+          buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+          buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+          buf[pos++] = (byte) (0x80 | (cp & 0x3F));
+        } else if (Character.isSurrogate(c)) {
+          buf[pos++] = '?';
+        } else {
+          buf[pos++] = (byte) (0xE0 | (c >> 12));
+          buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+          buf[pos++] = (byte) (0x80 | (c & 0x3F));
         }
       }
     }
-    out.append('"');
+
+    private void flush() {
+      digest.update(buf, 0, pos);
+      pos = 0;
+    }
+
+    byte[] finish() {
+      flush();
+      return digest.digest();
+    }
   }
 
   /** Formats a number as ECMAScript's Number.prototype.toString does (RFC 8785 §3.2.2.3). */
   static String number(Number n) {
+    // Fast path for the common case: integers that a double holds exactly print as their digits.
+    if ((n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte)
+        && n.longValue() >= -MAX_EXACT
+        && n.longValue() <= MAX_EXACT) {
+      return Long.toString(n.longValue());
+    }
     double d =
         switch (n) {
           case BigDecimal b -> b.doubleValue();
@@ -120,6 +230,14 @@ public final class CanonicalJson {
     if (d == 0) {
       return "0";
     }
+    if (Math.abs(d) <= MAX_EXACT && d == Math.rint(d)) {
+      return Long.toString((long) d);
+    }
+    return ecmaScript(d);
+  }
+
+  /** The general ECMAScript algorithm, for any finite non-zero double. */
+  static String ecmaScript(double d) {
     // Since JDK 19, Double.toString yields the shortest decimal that round-trips, as ECMAScript does.
     double abs = Math.abs(d);
     BigDecimal exact = new BigDecimal(Double.toString(abs)).stripTrailingZeros();

@@ -40,6 +40,85 @@ class CanonicalJsonTest {
   }
 
   @Test
+  void integerFastPath_agreesWithTheGeneralAlgorithm() {
+    long seed = new java.util.Random().nextLong();
+    java.util.Random random = new java.util.Random(seed);
+    for (int i = 0; i < 100_000; i++) {
+      long v =
+          switch (i % 4) {
+            case 0 -> random.nextInt(2000) - 1000;
+            case 1 -> random.nextLong() >> random.nextInt(64);
+            case 2 -> (1L << 53) - random.nextInt(3) + 1;
+            default -> random.nextLong();
+          };
+      if (v == 0) {
+        continue;
+      }
+      assertThat(CanonicalJson.number(v)).as("seed=%d value=%d", seed, v).isEqualTo(CanonicalJson.ecmaScript((double) v));
+      double d = Double.longBitsToDouble(random.nextLong());
+      if (Double.isFinite(d) && d != 0) {
+        assertThat(CanonicalJson.number(d)).as("seed=%d value=%s", seed, d).isEqualTo(CanonicalJson.ecmaScript(d));
+      }
+    }
+    assertThat(CanonicalJson.number(Long.MIN_VALUE)).isEqualTo("-9223372036854776000");
+  }
+
+  @Test
+  void streamedDigest_equalsTheDigestOfTheCanonicalText() {
+    long seed = new java.util.Random().nextLong();
+    java.util.Random random = new java.util.Random(seed);
+    for (int i = 0; i < 2_000; i++) {
+      Object value = randomValue(random, 0);
+      assertThat(CanonicalJson.sha256Hex(value))
+          .as("seed=%d value=%s", seed, value)
+          .isEqualTo(Digests.sha256Hex(CanonicalJson.write(value)));
+    }
+  }
+
+  private static Object randomValue(java.util.Random r, int depth) {
+    int pick = depth > 3 ? r.nextInt(4) : r.nextInt(6);
+    return switch (pick) {
+      case 0 -> randomString(r);
+      case 1 -> r.nextBoolean() ? (Object) r.nextLong() : (Object) (r.nextDouble() * 1e6);
+      case 2 -> r.nextBoolean();
+      case 3 -> CanonicalJson.NULL;
+      case 4 -> {
+        java.util.List<Object> list = new java.util.ArrayList<>();
+        for (int k = r.nextInt(4); k > 0; k--) {
+          list.add(randomValue(r, depth + 1));
+        }
+        yield list;
+      }
+      default -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int k = r.nextInt(4); k > 0; k--) {
+          m.put(randomString(r), randomValue(r, depth + 1));
+        }
+        yield m;
+      }
+    };
+  }
+
+  private static String randomString(java.util.Random r) {
+    StringBuilder sb = new StringBuilder();
+    for (int k = r.nextInt(12); k > 0; k--) {
+      sb.append(
+          switch (r.nextInt(6)) {
+            case 0 -> (char) r.nextInt(0x20);
+            case 1 -> (char) (0xD800 + r.nextInt(0x800)); // lone or paired surrogates
+            case 2 -> (char) (0x80 + r.nextInt(0x780));
+            case 3 -> (char) (0x800 + r.nextInt(0xD000));
+            case 4 -> "\"\\".charAt(r.nextInt(2));
+            default -> (char) (0x20 + r.nextInt(0x5F));
+          });
+    }
+    if (r.nextInt(5) == 0) {
+      sb.append("\ud83d\ude00");
+    }
+    return sb.toString();
+  }
+
+  @Test
   void integerTypesAndDoublesOfTheSameValueCanonicalizeAlike() {
     assertThat(CanonicalJson.write(List.of(7, 7L, 7.0, new BigDecimal("7.000"))))
         .isEqualTo("[7,7,7,7]");

@@ -1,7 +1,6 @@
 package dev.countersign.analyze.cloudformation;
 
 import dev.countersign.digest.CanonicalJson;
-import dev.countersign.digest.Digests;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ final class ChangeHash {
     if (!exact.isEmpty()) {
       hashed.put("exact_numbers", exact);
     }
-    return Digests.sha256Hex(CanonicalJson.write(hashed));
+    return CanonicalJson.sha256Hex(hashed);
   }
 
   private static List<String> sorted(List<?> list) {

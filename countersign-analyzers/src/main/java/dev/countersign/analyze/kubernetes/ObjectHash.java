@@ -1,7 +1,6 @@
 package dev.countersign.analyze.kubernetes;
 
 import dev.countersign.digest.CanonicalJson;
-import dev.countersign.digest.Digests;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
@@ -35,7 +34,7 @@ final class ObjectHash {
     if (!exactNumbers.isEmpty()) {
       all.put("exact_numbers", List.copyOf(exactNumbers));
     }
-    return Digests.sha256Hex(CanonicalJson.write(finite(all)));
+    return CanonicalJson.sha256Hex(finite(all));
   }
 
   /** The object without its status and without the noisy metadata fields. */

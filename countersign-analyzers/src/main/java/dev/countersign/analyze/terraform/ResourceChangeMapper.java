@@ -3,7 +3,6 @@ package dev.countersign.analyze.terraform;
 import dev.countersign.analyze.AnalysisException;
 import dev.countersign.analyze.AnalysisException.Problem;
 import dev.countersign.digest.CanonicalJson;
-import dev.countersign.digest.Digests;
 import dev.countersign.model.Action;
 import dev.countersign.model.Finding;
 import java.util.ArrayList;
@@ -86,7 +85,7 @@ final class ResourceChangeMapper {
     if (!lossyNumbers.isEmpty()) {
       hashed.put("exact_numbers", List.copyOf(lossyNumbers));
     }
-    return Digests.sha256Hex(CanonicalJson.write(hashed));
+    return CanonicalJson.sha256Hex(hashed);
   }
 
   private static List<String> actionWords(Object actions, String where, long line) {

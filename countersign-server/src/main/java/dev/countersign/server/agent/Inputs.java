@@ -3,7 +3,6 @@ package dev.countersign.server.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.countersign.digest.CanonicalJson;
-import dev.countersign.digest.Digests;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +74,7 @@ final class Inputs {
 
   /** Hex SHA-256 of the canonical JSON of a plain value. */
   static String hash(Object plain) {
-    return Digests.sha256Hex(CanonicalJson.write(plain));
+    return CanonicalJson.sha256Hex(plain);
   }
 
   /** {@code text} cut to {@code max} characters, with an ellipsis when cut. */
