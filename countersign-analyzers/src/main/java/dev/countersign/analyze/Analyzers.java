@@ -2,6 +2,7 @@ package dev.countersign.analyze;
 
 import dev.countersign.analyze.AnalysisException.Problem;
 import dev.countersign.analyze.cloudformation.CloudFormationChangeSets;
+import dev.countersign.analyze.git.PatchSeriesAnalyzer;
 import dev.countersign.analyze.kubernetes.KubernetesChanges;
 import dev.countersign.analyze.shell.ShellCommands;
 import dev.countersign.analyze.sql.SqlAnalysis;
@@ -46,7 +47,8 @@ public final class Analyzers {
             CloudFormationChangeSets.analyzer(), // cloudformation-changeset
             KubernetesChanges.analyzer(), // kubernetes
             SqlAnalysis.analyzer(), // sql
-            ShellCommands.analyzer())); // shell
+            ShellCommands.analyzer(), // shell
+            new PatchSeriesAnalyzer())); // git (git format-patch --stdout A..B)
   }
 
   /** A registry of the given analysers (for tests and embedding). */

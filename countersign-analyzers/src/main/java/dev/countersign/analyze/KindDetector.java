@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * a plan, one with {@code Changes} and a change-set key a CloudFormation change set; JSON or YAML
  * with {@code apiVersion} and {@code kind} (or an admission request's {@code operation} and {@code
  * uid}) is Kubernetes; text whose first statement keyword, past comments, is a SQL one is SQL (see
- * {@link SqlHead}); short text that is neither JSON, YAML nor SQL is a shell command. Anything
- * else is a typed error asking for the kind.
+ * {@link SqlHead}); a patch series of {@code git format-patch} (its {@code From <sha> Mon Sep 17
+ * 00:00:00 2001} first line) is git; short text that is neither JSON, YAML nor SQL is a shell
+ * command. Anything else is a typed error asking for the kind.
  */
 final class KindDetector {
 
@@ -42,12 +43,19 @@ final class KindDetector {
       Pattern.compile(
           "(?ms)(?=.*^apiVersion:[ \\t]*\\S)(?=.*^kind:[ \\t]*\\S)|(?=.*^operation:)(?=.*^uid:)");
 
+  // git format-patch --stdout: each commit starts with this mbox line (the date is fixed).
+  private static final Pattern PATCH_SERIES =
+      Pattern.compile("From [0-9a-f]{40}([0-9a-f]{24})? Mon Sep 17 00:00:00 2001\\r?\\n");
+
   private KindDetector() {}
 
   static ChangeKind detect(byte[] content) {
     String text = decodeHead(content).strip();
     if (text.isEmpty()) {
       throw AnalysisException.of(Problem.EMPTY, "the input is empty");
+    }
+    if (PATCH_SERIES.matcher(text).lookingAt()) {
+      return ChangeKind.GIT;
     }
     char first = text.charAt(0);
     if (first == '{') {

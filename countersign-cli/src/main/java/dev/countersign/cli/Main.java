@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       CheckCommand.class,
       PolicyCommand.class,
+      dev.countersign.cli.remote.AgentCommand.class,
       dev.countersign.cli.remote.ApproveCommand.class,
       dev.countersign.cli.remote.RejectCommand.class,
       dev.countersign.cli.hook.HookCommand.class,

@@ -7,6 +7,7 @@ import dev.countersign.config.policy.PolicyLoader;
 import dev.countersign.directory.Directory;
 import dev.countersign.policy.EngineConfig;
 import dev.countersign.server.AgentGate;
+import dev.countersign.server.AgentService;
 import dev.countersign.server.BlastRadiusSource;
 import dev.countersign.server.ChangeService;
 import dev.countersign.server.CountersignServer;
@@ -72,9 +73,12 @@ final class ServeCommand implements Callable<Integer> {
     DirectorySync.sync(store, directory);
     JsonCodec json = new JsonCodec(maxBytes);
     InputLimits limits = InputLimits.defaults().withMaxBytes(maxBytes);
+    // org.yaml ∪ the agents managed through /v1/agents, re-read from the store for decisions.
+    AtomicReference<Directory> currentOrg = new AtomicReference<>(directory);
+    AgentService agents = new AgentService(store, currentOrg::get, InstantSource.system(), json);
     ChangeService changes =
         new ChangeService(
-            store, () -> directory, runtime::get,
+            store, agents::directory, runtime::get,
             (kind, content) ->
                 kind.map(k -> Setup.ANALYZERS.analyze(k, content, limits))
                     .orElseGet(() -> Setup.ANALYZERS.analyze(content, limits)),
@@ -82,7 +86,8 @@ final class ServeCommand implements Callable<Integer> {
             Setup.catalog(catalog).map(BlastRadiusSource::of).orElse(BlastRadiusSource.none()));
     // The JSON body carries the content as a string, with escapes: allow some headroom over the limit.
     AgentGate gate = AgentHooks.gate(store, changes, limits, protectedPaths, hookHold);
-    CountersignServer server = CountersignServer.start(host, port, maxBytes + maxBytes / 4 + 65_536, store, changes, gate, json);
+    CountersignServer server = CountersignServer.start(host, port, maxBytes + maxBytes / 4 + 65_536, store, changes, gate, agents, json);
+    watchOrg(store, currentOrg);
     if (policyDir.isPresent()) {
       PolicyWatcher.start(policyPath, () -> {
         LoadedPolicy before = holder.current();
@@ -102,6 +107,29 @@ final class ServeCommand implements Callable<Integer> {
     printWelcome(server.port(), holder.current());
     stopped.await();
     return Main.OK;
+  }
+
+  /**
+   * Reloads the org file when it changes, so a sponsor who leaves (or loses rights) takes their
+   * agents' rights with them from the next decision. A file that fails to load is reported and the
+   * directory in force stays.
+   */
+  private void watchOrg(Store store, AtomicReference<Directory> currentOrg) {
+    Optional<Path> file = org.or(() -> Optional.of(Path.of("org.yaml")).filter(java.nio.file.Files::isRegularFile));
+    if (file.isEmpty()) {
+      return;
+    }
+    Path absolute = file.get().toAbsolutePath();
+    PolicyWatcher.start(absolute.getParent(), () -> {
+      try {
+        Directory after = Setup.directory(Optional.of(absolute));
+        DirectorySync.sync(store, after);
+        currentOrg.set(after);
+        System.err.println("countersign: directory reloaded from " + absolute);
+      } catch (RuntimeException e) {
+        System.err.println("countersign: " + absolute + " not reloaded, the directory in force stays: " + e.getMessage());
+      }
+    });
   }
 
   private static PolicyRuntime runtime(LoadedPolicy policy, EngineConfig config) {

@@ -57,12 +57,15 @@ final class TokenCommand implements Runnable {
     public Integer call() {
       Optional<TokenScope> scope = scope();
       Directory directory = Setup.directory(org);
-      String kind =
-          directory.find(principal)
-              .map(p -> p.kind())
-              .orElseThrow(
-                  () -> new InputError("'" + principal + "' is not in the directory (" + Setup.directorySource(org) + ")"));
       try (Store store = Store.open(database.config())) {
+        // org.yaml's principals, else an agent created through the API (countersign agent create).
+        String kind =
+            directory.find(principal)
+                .map(p -> p.kind())
+                .or(() -> store.transaction(tx -> tx.managedAgents().get(principal)).map(a -> "agent"))
+                .orElseThrow(
+                    () -> new InputError("'" + principal + "' is not in the directory (" + Setup.directorySource(org)
+                        + ") nor an agent created with 'countersign agent create'"));
         IssuedToken token =
             store.transaction(
                 tx -> {

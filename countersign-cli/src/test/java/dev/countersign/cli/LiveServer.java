@@ -9,6 +9,7 @@ import dev.countersign.config.policy.LoadedPolicy;
 import dev.countersign.directory.Directory;
 import dev.countersign.policy.EngineConfig;
 import dev.countersign.server.AgentGate;
+import dev.countersign.server.AgentService;
 import dev.countersign.server.ChangeService;
 import dev.countersign.server.CountersignServer;
 import dev.countersign.server.JsonCodec;
@@ -48,12 +49,13 @@ final class LiveServer implements AutoCloseable {
     DirectorySync.sync(store, directory);
     JsonCodec json = new JsonCodec(InputLimits.DEFAULT_MAX_BYTES);
     InputLimits limits = InputLimits.defaults();
-    ChangeService changes = new ChangeService(store, () -> directory, () -> runtime,
+    AgentService agents = new AgentService(store, directory, InstantSource.system(), json);
+    ChangeService changes = new ChangeService(store, agents::directory, () -> runtime,
         (kind, content) -> kind.map(k -> Setup.ANALYZERS.analyze(k, content, limits))
             .orElseGet(() -> Setup.ANALYZERS.analyze(content, limits)),
         InstantSource.system(), json);
     AgentGate gate = AgentHooks.gate(store, changes, limits, Optional.empty(), hookHold);
-    this.server = CountersignServer.start("127.0.0.1", 0, 16 * 1024 * 1024, store, changes, gate, json);
+    this.server = CountersignServer.start("127.0.0.1", 0, 16 * 1024 * 1024, store, changes, gate, agents, json);
   }
 
   String url() {

@@ -40,6 +40,7 @@ public final class AgentGate {
   private final ToolMapper mapper;
   private final InstantSource clock;
   private final Hold hold;
+  private final AuditBatcher journal;
 
   /**
    * How long a call that needs approval is held open, polling for the approval, and how it sleeps.
@@ -77,6 +78,7 @@ public final class AgentGate {
     this.mapper = requireNonNull(mapper, "mapper");
     this.clock = requireNonNull(clock, "clock");
     this.hold = requireNonNull(hold, "hold");
+    this.journal = new AuditBatcher(store, changes);
   }
 
   /** The answer to one tool call made with {@code token}; never throws for bad input. */
@@ -102,6 +104,10 @@ public final class AgentGate {
   private AgentAnswer decide(AgentCall ctx) {
     Instant now = clock.instant();
     Step first = store.transaction(tx -> first(tx, ctx, now));
+    if (first.audit().isPresent()) { // decided without writing: audit (group commit), then answer
+      journal.append(first.audit().get());
+      return first.answer().orElseThrow();
+    }
     if (first.answer().isPresent()) {
       return first.answer().get();
     }
@@ -124,10 +130,10 @@ public final class AgentGate {
     Decision decision = changes.evaluate(ctx.dir(), ctx.agent(), ctx.sponsor(), proposed, Optional.of(ctx.tool()), now);
     switch (decision.outcome()) {
       case ALLOW -> {
-        return answered(tx, ctx, "", decision, AgentAnswer.allow(Explanations.allowed(decision)), now);
+        return answeredLater(ctx, decision, AgentAnswer.allow(Explanations.allowed(decision)), now);
       }
       case DENY -> {
-        return answered(tx, ctx, "", decision, AgentAnswer.deny(Explanations.denied(decision)), now);
+        return answeredLater(ctx, decision, AgentAnswer.deny(Explanations.denied(decision)), now);
       }
       default -> {
         Recorded r = changes.record(tx, ctx.dir(), ctx.agent(), ctx.sponsor(), proposed, Optional.of(ctx.tool()), now);
@@ -227,6 +233,15 @@ public final class AgentGate {
     return store.transaction(tx -> tx.changes().get(changeId).map(c -> c.state().equals(ChangeStates.PENDING)).orElse(false));
   }
 
+  /**
+   * A decision that wrote nothing: its audit event is appended after this read-only transaction,
+   * batched with concurrent decisions, and the answer is given only once the event is committed.
+   */
+  private static Step answeredLater(AgentCall ctx, Decision d, AgentAnswer answer, Instant now) {
+    return Step.audited(answer, new AuditBatcher.Event(HookEvents.TYPE, ctx.agent().id(), ctx.action().inputDigest(),
+        HookEvents.decided(ctx.subject(), "", d, answer), now));
+  }
+
   private Step answered(Tx tx, AgentCall ctx, String changeId, Decision d, AgentAnswer answer, Instant now) {
     changes.appendAudit(tx, HookEvents.TYPE, ctx.agent().id(), changeId.isEmpty() ? ctx.action().inputDigest() : changeId,
         HookEvents.decided(ctx.subject(), changeId, d, answer), now);
@@ -244,18 +259,25 @@ public final class AgentGate {
     return answer;
   }
 
-  /** The result of one transaction: an answer, a change still pending, or nothing settled. */
-  private record Step(Optional<AgentAnswer> answer, Optional<String> pendingChange) {
+  /**
+   * The result of one transaction: an answer (with, when the transaction wrote nothing, the audit
+   * event still to append before answering), a change still pending, or nothing settled.
+   */
+  private record Step(Optional<AgentAnswer> answer, Optional<String> pendingChange, Optional<AuditBatcher.Event> audit) {
     static Step answered(AgentAnswer a) {
-      return new Step(Optional.of(a), Optional.empty());
+      return new Step(Optional.of(a), Optional.empty(), Optional.empty());
+    }
+
+    static Step audited(AgentAnswer a, AuditBatcher.Event event) {
+      return new Step(Optional.of(a), Optional.empty(), Optional.of(event));
     }
 
     static Step pending(String changeId) {
-      return new Step(Optional.empty(), Optional.of(changeId));
+      return new Step(Optional.empty(), Optional.of(changeId), Optional.empty());
     }
 
     static Step nothing() {
-      return new Step(Optional.empty(), Optional.empty());
+      return new Step(Optional.empty(), Optional.empty(), Optional.empty());
     }
   }
 }

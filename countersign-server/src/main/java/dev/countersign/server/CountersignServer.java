@@ -37,22 +37,32 @@ public final class CountersignServer implements AutoCloseable {
   /** Starts a server on {@code host:port} (port 0 picks a free one), without agent hooks. */
   public static CountersignServer start(
       String host, int port, long maxBodyBytes, Store store, ChangeService changes, JsonCodec json) {
-    return start(host, port, maxBodyBytes, store, changes, Optional.empty(), json);
+    return start(host, port, maxBodyBytes, store, changes, Optional.empty(), Optional.empty(), json);
   }
 
   /**
    * Starts a server on {@code host:port} (port 0 picks a free one) that also answers agent hooks
-   * ({@code POST /v1/hooks/claude-code}) through {@code gate}.
+   * ({@code POST /v1/hooks/{claude-code|codex|cursor|gemini|copilot}}) through {@code gate}.
    */
   public static CountersignServer start(
       String host, int port, long maxBodyBytes, Store store, ChangeService changes, AgentGate gate, JsonCodec json) {
-    return start(host, port, maxBodyBytes, store, changes, Optional.of(gate), json);
+    return start(host, port, maxBodyBytes, store, changes, Optional.of(gate), Optional.empty(), json);
+  }
+
+  /**
+   * Starts a server with agent hooks through {@code gate} and agent management ({@code /v1/agents},
+   * grants and elevations) through {@code agents}.
+   */
+  public static CountersignServer start(
+      String host, int port, long maxBodyBytes, Store store, ChangeService changes, AgentGate gate,
+      AgentService agents, JsonCodec json) {
+    return start(host, port, maxBodyBytes, store, changes, Optional.of(gate), Optional.of(agents), json);
   }
 
   private static CountersignServer start(
       String host, int port, long maxBodyBytes, Store store, ChangeService changes, Optional<AgentGate> gate,
-      JsonCodec json) {
-    Handlers h = new Handlers(store, changes, json, maxBodyBytes, gate.map(g -> new HookEndpoint(g, json)));
+      Optional<AgentService> agents, JsonCodec json) {
+    Handlers h = new Handlers(store, changes, json, maxBodyBytes, gate.map(g -> new HookEndpoint(g, json)), agents);
     WebServer web =
         WebServer.builder()
             .host(host)
@@ -76,10 +86,13 @@ public final class CountersignServer implements AutoCloseable {
   }
 
   private record Handlers(
-      Store store, ChangeService changes, JsonCodec json, long maxBodyBytes, Optional<HookEndpoint> hooks) {
+      Store store, ChangeService changes, JsonCodec json, long maxBodyBytes, Optional<HookEndpoint> hooks,
+      Optional<AgentService> agents) {
 
     void routes(HttpRouting.Builder r) {
-      hooks.ifPresent(hook -> r.post("/v1/hooks/claude-code", (req, res) -> claudeCode(hook, req, res)));
+      hooks.ifPresent(hook -> hook.agents().forEach(
+          agent -> r.post("/v1/hooks/" + agent, (req, res) -> agentHook(hook, agent, req, res))));
+      agents.ifPresent(a -> agentRoutes(r, a));
       r.get("/healthz", (req, res) -> send(res, 200, Map.of("status", "ok")))
           .post("/v1/changes", (req, res) -> handle(req, res, caller -> {
                 ProposeRequest body = json.read(body(req, maxBodyBytes), ProposeRequest.class);
@@ -101,12 +114,31 @@ public final class CountersignServer implements AutoCloseable {
               }));
     }
 
+    /** Agent management: humans create agents and grants; an agent asks for elevation. */
+    private void agentRoutes(HttpRouting.Builder r, AgentService a) {
+      r.get("/v1/agents", (req, res) -> handle(req, res, caller -> new Reply(200, a.list(caller))))
+          .post("/v1/agents", (req, res) -> handle(req, res, caller ->
+                new Reply(201, a.create(caller, json.read(body(req, maxBodyBytes), AgentRequests.Create.class)))))
+          .post("/v1/agents/{id}/grants", (req, res) -> handle(req, res, caller ->
+                new Reply(201, a.addGrant(caller, req.path().pathParameters().get("id"),
+                    json.read(body(req, maxBodyBytes), AgentRequests.AddGrant.class)))))
+          .delete("/v1/agents/{id}/grants/{grantId}", (req, res) -> handle(req, res, caller ->
+                new Reply(200, a.revoke(caller, req.path().pathParameters().get("id"),
+                    req.path().pathParameters().get("grantId")))))
+          .post("/v1/agents/{id}/elevations", (req, res) -> handle(req, res, caller ->
+                new Reply(201, a.elevate(caller, req.path().pathParameters().get("id"),
+                    json.read(body(req, maxBodyBytes), AgentRequests.Elevate.class)))))
+          .post("/v1/agents/{id}/elevations/{grantId}/approve", (req, res) -> handle(req, res, caller ->
+                new Reply(200, a.approveElevation(caller, req.path().pathParameters().get("id"),
+                    req.path().pathParameters().get("grantId")))));
+    }
+
     /**
      * A hook answers 401 for a missing or unknown token (with onFailure:block the client then
-     * blocks), and otherwise always 200 with a decision in Claude Code's format: a 4xx/5xx would let
+     * blocks), and otherwise always 200 with a decision in the agent's own format: a 4xx/5xx would let
      * a client without onFailure:block run the tool (fail open).
      */
-    private void claudeCode(HookEndpoint hook, ServerRequest req, ServerResponse res) {
+    private void agentHook(HookEndpoint hook, String agent, ServerRequest req, ServerResponse res) {
       AuthenticatedToken token;
       try {
         token = authenticate(req);
@@ -117,10 +149,10 @@ public final class CountersignServer implements AutoCloseable {
         LOG.log(Level.WARNING, "hook authentication failed", e);
         res.status(Status.OK_200);
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
-        res.send(hook.unavailable());
+        res.send(hook.unavailable(agent));
         return;
       }
-      byte[] answer = hook.answer(token, () -> body(req, maxBodyBytes),
+      byte[] answer = hook.answer(agent, token, () -> body(req, maxBodyBytes),
           new Narrowing(req.query().first("environment").asOptional(), req.query().all("service", List::of)));
       res.status(Status.OK_200);
       res.header(HeaderNames.CONTENT_TYPE, "application/json");

@@ -35,6 +35,14 @@ final class TestServer implements AutoCloseable {
         - {id: priya, level: senior, teams: [payments]}
         - {id: ravi, level: staff, teams: [platform]}
         - {id: jo, level: junior, teams: [payments]}
+        - id: li
+          level: senior
+          teams: [platform]
+          grants:
+            - environments: [staging]
+              services: [platform-k8s]
+              verbs: [read, update]
+              expires: 2099-01-01T00:00:00Z
       agents:
         - id: kiro-7
           sponsor: mia
@@ -75,9 +83,10 @@ final class TestServer implements AutoCloseable {
     PolicyRuntime runtime = new PolicyRuntime(policy.engine(EngineConfig.defaults()), policy.freezes());
     JsonCodec json = new JsonCodec(InputLimits.DEFAULT_MAX_BYTES);
     InstantSource clock = now::get;
+    AgentService agents = new AgentService(store, directory, clock, json);
     ChangeService changes =
         new ChangeService(
-            store, () -> directory, () -> runtime,
+            store, agents::directory, () -> runtime,
             (kind, content) ->
                 kind.map(k -> Analyzers.standard().analyze(k, content, InputLimits.defaults()))
                     .orElseGet(() -> Analyzers.standard().analyze(content, InputLimits.defaults())),
@@ -89,7 +98,7 @@ final class TestServer implements AutoCloseable {
                 InputLimits.defaults()),
             ProtectedPaths.defaults());
     AgentGate gate = new AgentGate(store, changes, tools, clock, hold);
-    this.server = CountersignServer.start("127.0.0.1", 0, 8 * 1024 * 1024, store, changes, gate, json);
+    this.server = CountersignServer.start("127.0.0.1", 0, 8 * 1024 * 1024, store, changes, gate, agents, json);
   }
 
   /** A fresh API token scoped to a target, as {@code countersign token create --env --service} makes one. */
@@ -114,6 +123,10 @@ final class TestServer implements AutoCloseable {
 
   Response postBytes(String path, String token, byte[] body) {
     return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)), token);
+  }
+
+  Response delete(String path, String token) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE(), token);
   }
 
   Response get(String path, String token) {

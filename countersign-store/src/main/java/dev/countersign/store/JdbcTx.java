@@ -13,6 +13,7 @@ final class JdbcTx implements Tx {
   private final Changes changes;
   private final Reviews reviews;
   private final ToolCalls toolCalls;
+  private final ManagedAgents managedAgents;
   private final AuditLog audit;
   private final WriteGate gate;
   private volatile boolean open = true;
@@ -31,6 +32,7 @@ final class JdbcTx implements Tx {
     this.changes = new JdbcChanges(this, ids);
     this.reviews = new JdbcReviews(this, ids);
     this.toolCalls = new JdbcToolCalls(this);
+    this.managedAgents = new JdbcManagedAgents(this, ids);
     this.audit = new JdbcAuditLog(this, dialect);
   }
 
@@ -91,6 +93,11 @@ final class JdbcTx implements Tx {
   @Override
   public ToolCalls toolCalls() {
     return toolCalls;
+  }
+
+  @Override
+  public ManagedAgents managedAgents() {
+    return managedAgents;
   }
 
   @Override

@@ -21,6 +21,9 @@ public interface Tx {
   /** Agents' tool calls held for approval. */
   ToolCalls toolCalls();
 
+  /** Agents and their grants managed through the API, not org.yaml. */
+  ManagedAgents managedAgents();
+
   /** The append-only audit journal. */
   AuditLog audit();
 }

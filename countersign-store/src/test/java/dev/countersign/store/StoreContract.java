@@ -645,6 +645,94 @@ abstract class StoreContract {
     assertThat(passed).containsOnlyOnce(true);
   }
 
+  private static AgentGrantRecord grant(String id, String agent, String kind, String state, int createdAt) {
+    return new AgentGrantRecord(
+        id, agent, kind, List.of("staging", "production"), List.of("*"), List.of("read", "update"),
+        kind.equals(AgentGrantRecord.GRANT) ? Optional.of(at(1000)) : Optional.empty(),
+        kind.equals(AgentGrantRecord.ELEVATION) ? Optional.of(java.time.Duration.ofHours(2)) : Optional.empty(),
+        "on-call", state, "mia", at(createdAt), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty());
+  }
+
+  @Test
+  void managedAgent_andItsGrants_roundTrip() throws Exception {
+    Store store = open(newDatabase());
+    ManagedAgentRecord agent = new ManagedAgentRecord("kiro-9", "mia", "example/agent-1", "sam", at(0));
+    AgentGrantRecord g = grant("gr_1", "kiro-9", AgentGrantRecord.GRANT, AgentGrantRecord.ACTIVE, 1);
+    AgentGrantRecord e = grant("gr_2", "kiro-9", AgentGrantRecord.ELEVATION, AgentGrantRecord.PENDING, 2);
+    store.inTransaction(
+        tx -> {
+          tx.managedAgents().insert(agent);
+          tx.managedAgents().insertGrant(g);
+          tx.managedAgents().insertGrant(e);
+        });
+
+    assertThat(store.transaction((Tx tx) -> tx.managedAgents().get("kiro-9"))).contains(agent);
+    assertThat(store.transaction((Tx tx) -> tx.managedAgents().list())).containsExactly(agent);
+    assertThat(store.transaction((Tx tx) -> tx.managedAgents().grants("kiro-9"))).containsExactly(g, e);
+    assertThat(store.transaction((Tx tx) -> tx.managedAgents().grants())).containsExactly(g, e);
+    assertThat(store.transaction((Tx tx) -> tx.managedAgents().grant("gr_2"))).contains(e);
+    assertThat(store.transaction((Tx tx) -> tx.managedAgents().newGrantId())).startsWith("gr_");
+  }
+
+  @Test
+  void managedAgentWithATakenId_isADuplicate() throws Exception {
+    Store store = open(newDatabase());
+    ManagedAgentRecord agent = new ManagedAgentRecord("kiro-9", "mia", "m", "mia", at(0));
+    store.inTransaction(tx -> tx.managedAgents().insert(agent));
+
+    assertThatThrownBy(() -> store.inTransaction(tx -> tx.managedAgents().insert(agent)))
+        .isInstanceOf(StoreException.class)
+        .extracting(x -> ((StoreException) x).reason())
+        .isEqualTo(Reason.DUPLICATE);
+  }
+
+  @Test
+  void grantOfAnUnknownAgent_isInvalid() throws Exception {
+    Store store = open(newDatabase());
+
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    tx ->
+                        tx.managedAgents()
+                            .insertGrant(grant("gr_1", "ghost", AgentGrantRecord.GRANT, AgentGrantRecord.ACTIVE, 0))))
+        .isInstanceOf(StoreException.class)
+        .extracting(x -> ((StoreException) x).reason())
+        .isEqualTo(Reason.INVALID);
+  }
+
+  @Test
+  void pendingElevation_isApprovedOnce_thenRevokedOnce() throws Exception {
+    Store store = open(newDatabase());
+    store.inTransaction(
+        tx -> {
+          tx.managedAgents().insert(new ManagedAgentRecord("kiro-9", "mia", "m", "mia", at(0)));
+          tx.managedAgents()
+              .insertGrant(grant("gr_2", "kiro-9", AgentGrantRecord.ELEVATION, AgentGrantRecord.PENDING, 1));
+        });
+
+    boolean first = store.transaction((Tx tx) -> tx.managedAgents().approve("gr_2", "sam", at(5), at(7205)));
+    boolean second = store.transaction((Tx tx) -> tx.managedAgents().approve("gr_2", "ravi", at(6), at(7206)));
+    AgentGrantRecord approved = store.transaction((Tx tx) -> tx.managedAgents().grantForUpdate("gr_2")).orElseThrow();
+    boolean revoked = store.transaction((Tx tx) -> tx.managedAgents().revoke("gr_2", "mia", at(10)));
+    boolean again = store.transaction((Tx tx) -> tx.managedAgents().revoke("gr_2", "mia", at(11)));
+    AgentGrantRecord after = store.transaction((Tx tx) -> tx.managedAgents().grant("gr_2")).orElseThrow();
+
+    assertThat(first).isTrue();
+    assertThat(second).isFalse();
+    assertThat(approved.state()).isEqualTo(AgentGrantRecord.ACTIVE);
+    assertThat(approved.approvedBy()).contains("sam");
+    assertThat(approved.approvedAt()).contains(at(5));
+    assertThat(approved.expires()).contains(at(7205));
+    assertThat(approved.duration()).contains(java.time.Duration.ofHours(2));
+    assertThat(revoked).isTrue();
+    assertThat(again).isFalse();
+    assertThat(after.state()).isEqualTo(AgentGrantRecord.REVOKED);
+    assertThat(after.revokedBy()).contains("mia");
+    assertThat(after.revokedAt()).contains(at(10));
+  }
+
   @Test
   void transactionUsedAfterItsWork_isRefused() throws Exception {
     Store store = open(newDatabase());

@@ -54,10 +54,11 @@ final class Provenance {
           "\\b(claude|codex|aider|cursor|copilot|gemini|kiro|windsurf|codeium|devin|jules"
               + "|openhands|cline|amazon q)\\b",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern PERSON = Pattern.compile("^\\s*(.*?)\\s*<([^>]*)>");
-
   private static final Pattern TRAILER =
-      Pattern.compile("(?m)^[ \\t]*([A-Za-z][A-Za-z0-9-]*)[ \\t]*:[ \\t]*(.+?)[ \\t]*$");
+      // Possessive and anchored on non-blanks: a lazy value before trailing blanks is quadratic
+      // in the length of a line, and patch series come from API clients.
+      Pattern.compile(
+          "(?m)^[ \\t]*+([A-Za-z][A-Za-z0-9-]*+)[ \\t]*+:[ \\t]*+(\\S(?:.*\\S)?)[ \\t]*$");
   private static final Pattern BODY_MARKER =
       Pattern.compile(
           "(?im)^.*\\b(generated with \\[?(claude code|codex)\\]?|made with \\[?cursor\\]?"
@@ -157,8 +158,13 @@ final class Provenance {
 
   /** The name and the address of {@code Name <email>}; the address is empty when there is none. */
   private static String[] person(String text) {
-    Matcher m = PERSON.matcher(text);
-    return m.find() ? new String[] {m.group(1), m.group(2)} : new String[] {text.strip(), ""};
+    // The first '<' with a '>' after it, as "^\\s*(.*?)\\s*<([^>]*)>" would find, without the
+    // regular expression's quadratic backtracking on long blank runs.
+    int lt = text.indexOf('<');
+    int gt = lt < 0 ? -1 : text.indexOf('>', lt);
+    return gt < 0
+        ? new String[] {text.strip(), ""}
+        : new String[] {text.substring(0, lt).strip(), text.substring(lt + 1, gt)};
   }
 
   /** The agent a free text mentions (a note, an Assisted-by value, a body marker), if any. */

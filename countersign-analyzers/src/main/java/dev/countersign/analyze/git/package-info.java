@@ -11,8 +11,9 @@
  *
  * <p>The entry point is {@link dev.countersign.analyze.git.GitRangeAnalyzer}: a repository path and
  * a range in, an {@link dev.countersign.model.Analysis} (or a {@link
- * dev.countersign.analyze.git.GitRange}) out. It is not a bytes-in {@link
- * dev.countersign.analyze.Analyzer}, so {@code Analyzers} does not list it. Depends on the core
+ * dev.countersign.analyze.git.GitRange}) out. For the API, which has bytes and no repository,
+ * {@link dev.countersign.analyze.git.PatchSeriesAnalyzer} reads the output of {@code git
+ * format-patch --stdout A..B} into the same analysis; {@code Analyzers} lists it. Depends on the core
  * model and digest and {@code dev.countersign.analyze}; must not depend on other format packages,
  * the store, the server or the CLI.
  */

@@ -1,23 +1,7 @@
 package dev.countersign.cli.hook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.countersign.cli.remote.ServerOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code countersign hook claude-code}: a Claude Code (or Codex) command hook. Reads the hook JSON
@@ -31,103 +15,14 @@ import picocli.CommandLine.Option;
       "A Claude Code (or Codex) command hook: reads the hook JSON on stdin, asks the Countersign server (POST /v1/hooks/claude-code with the token in $COUNTERSIGN_TOKEN), and prints the answer.",
       "Fails closed: when the server is down, slow, answers anything but 200 with a hook decision, or the input is bad, it exits 2 with the reason on stderr, which blocks the tool call."
     })
-public final class ClaudeCodeHookCommand implements Callable<Integer> {
-  /** The exit code that makes Claude Code and Codex block the tool call. */
-  static final int BLOCK = 2;
-  private static final int MAX_INPUT = 16 * 1024 * 1024;
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  @Option(names = "--url", paramLabel = "URL", description = "the server's base URL, or the full hook URL (default: $COUNTERSIGN_URL)")
-  Optional<String> url = Optional.empty();
-
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "give up (and block) after this long; keep it below the hook's timeout (default: ${DEFAULT-VALUE})")
-  int timeoutSeconds = 55;
+public final class ClaudeCodeHookCommand extends RelayingHookCommand {
+  @Override
+  String route() {
+    return HookEntry.PATH;
+  }
 
   @Override
-  public Integer call() {
-    return relay(System.in, System.out, System.err, System.getenv());
-  }
-
-  /** Relays one hook call with {@code env} as the environment; returns the exit code (0 answered, 2 blocked). */
-  public int relay(InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
-    try {
-      URI endpoint = endpoint(ServerOptions.baseUrl(url.or(() -> nonBlank(env, ServerOptions.URL_ENV))));
-      String token = nonBlank(env, ServerOptions.TOKEN_ENV)
-          .orElseThrow(() -> new Blocked("$" + ServerOptions.TOKEN_ENV + " is not set, so the hook cannot identify the agent"));
-      byte[] body = in.readNBytes(MAX_INPUT + 1);
-      if (body.length > MAX_INPUT) {
-        throw new Blocked("the hook input is larger than " + MAX_INPUT + " bytes");
-      }
-      HttpResponse<byte[]> r = post(endpoint, token, body);
-      out.write(answer(r));
-      out.flush();
-      return 0;
-    } catch (Blocked e) {
-      return block(err, e.getMessage());
-    } catch (dev.countersign.cli.InputError e) {
-      return block(err, e.getMessage());
-    } catch (HttpTimeoutException e) {
-      return block(err, "the Countersign server did not answer within " + timeoutSeconds + " s");
-    } catch (IOException e) {
-      return block(err, "the Countersign server is unreachable (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return block(err, "interrupted while waiting for the Countersign server");
-    } catch (RuntimeException e) {
-      return block(err, "unexpected error: " + e);
-    }
-  }
-
-  private static Optional<String> nonBlank(Map<String, String> env, String name) {
-    return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
-  }
-
-  /** The hook URL: the given one when it already is the hook URL, else the base URL's. */
-  static URI endpoint(URI url) {
-    return url.getPath().endsWith(HookEntry.PATH) ? url : URI.create(url + HookEntry.PATH);
-  }
-
-  private HttpResponse<byte[]> post(URI endpoint, String token, byte[] body) throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(Math.min(10, timeoutSeconds))).build();
-    HttpRequest request = HttpRequest.newBuilder(endpoint)
-        .timeout(Duration.ofSeconds(timeoutSeconds))
-        .header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  /** The body to print: only a 200 with a hook decision in it. */
-  private static byte[] answer(HttpResponse<byte[]> r) {
-    JsonNode json;
-    try {
-      json = JSON.readTree(r.body());
-    } catch (IOException e) {
-      json = JSON.createObjectNode();
-    }
-    if (r.statusCode() != 200) {
-      String message = json == null ? "" : json.path("message").asText("");
-      throw new Blocked("the Countersign server answered HTTP " + r.statusCode() + (message.isEmpty() ? "" : ": " + message));
-    }
-    if (json == null || !json.path("hookSpecificOutput").isObject()) {
-      throw new Blocked("the Countersign server's answer is not a hook decision");
-    }
-    return new String(r.body(), StandardCharsets.UTF_8).strip().concat("\n").getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static int block(PrintStream err, String why) {
-    err.println("Countersign blocked this tool call (fail closed): " + why + ".");
-    err.flush();
-    return BLOCK;
-  }
-
-  /** A reason to block. */
-  private static final class Blocked extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Blocked(String message) {
-      super(message, null, false, false);
-    }
+  boolean isDecision(JsonNode answer) {
+    return answer.path("hookSpecificOutput").isObject();
   }
 }

@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
     name = "hook",
     mixinStandardHelpOptions = true,
     description = "Agent hooks: relay a hook call to the server, or install the hook into an agent's settings.",
-    subcommands = {ClaudeCodeHookCommand.class, InstallCommand.class})
+    subcommands = {
+      ClaudeCodeHookCommand.class, CodexHookCommand.class, CursorHookCommand.class, GeminiHookCommand.class,
+      CopilotHookCommand.class, InstallCommand.class
+    })
 public final class HookCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -38,6 +38,11 @@ final class ApiClient {
     return send(HttpRequest.newBuilder(base.resolve(base.getPath() + path)).GET());
   }
 
+  /** DELETE a path under the base URL. */
+  Answer delete(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(base.getPath() + path)).DELETE());
+  }
+
   /** POST a JSON value to a path under the base URL. */
   Answer post(String path, Object body) {
     try {

@@ -25,7 +25,7 @@ import java.util.Set;
  * <p>Unknown fields are ignored (the client adds fields between releases); missing or mistyped
  * fields that the decision needs are a {@link HookPayloadException}.
  */
-public final class ClaudeCodeHook {
+public final class ClaudeCodeHook implements HookFormat {
   /** The PreToolUse event: decide before a tool runs. */
   public static final String PRE_TOOL_USE = "PreToolUse";
   /** The PermissionRequest event: answer the permission prompt. */
@@ -42,6 +42,7 @@ public final class ClaudeCodeHook {
   }
 
   /** The tool call in a hook request; a {@link HookPayloadException} naming what is wrong otherwise. */
+  @Override
   public ToolCall parse(byte[] body) {
     ObjectNode root = object(body);
     String event = field(root, "hook_event_name", true);
@@ -69,6 +70,12 @@ public final class ClaudeCodeHook {
     } catch (IOException | RuntimeException e) {
       return PRE_TOOL_USE;
     }
+  }
+
+  /** The answer in the output format of the event {@code body} names (PreToolUse when it names none). */
+  @Override
+  public byte[] render(byte[] body, AgentAnswer answer) {
+    return render(eventOf(body), answer);
   }
 
   /** The answer in the output format of {@code event}. */
