@@ -102,7 +102,8 @@ class AuditBatcherTest {
       AuditBatcher batcher = new AuditBatcher(broken, changes(real));
 
       assertThatThrownBy(() -> batcher.append(event("x"))).isInstanceOf(StoreException.class).hasMessageContaining("database down");
-      assertThat(real.transaction(tx -> tx.audit().lastSeq())).isZero();
+      long last = real.transaction(tx -> tx.audit().lastSeq());
+      assertThat(last).isZero();
     }
   }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code git format-patch --stdout} output (held as ISO-8859-1 text, one char per byte) into
@@ -35,6 +37,7 @@ final class PatchSeriesParser {
   private static final Pattern BETWEEN_WORDS = Pattern.compile("(\\?=)[ \\t]+(=\\?)");
   private static final Pattern PATCH_WORD =
       Pattern.compile("\\b(PATCH|RFC)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern COVER_LETTER = Pattern.compile("^\\[[^\\]]*\\b0+/\\d+\\]");
   private static final String NO_BLOB = "";
 
   private final String[] lines;
@@ -44,7 +47,9 @@ final class PatchSeriesParser {
   private int fileChanges;
 
   PatchSeriesParser(String text, int maxCommits, int maxFileChanges) {
-    this.lines = text.split("\n", -1);
+    // A byte-order mark (as ISO-8859-1 chars) is not part of the first line.
+    this.lines =
+        (text.startsWith("\u00EF\u00BB\u00BF") ? text.substring(3) : text).split("\n", -1);
     for (int k = 0; k < lines.length; k++) {
       if (lines[k].endsWith("\r")) {
         lines[k] = lines[k].substring(0, lines[k].length() - 1);
@@ -88,21 +93,31 @@ final class PatchSeriesParser {
       }
       i++;
       List<Change> files = new ArrayList<>();
-      commits.add(commit(from.group(1), files));
-      changes.add(files);
+      GitCommit commit = commit(from.group(1), files);
+      if (commit != null) {
+        commits.add(commit);
+        changes.add(files);
+      }
+    }
+    if (commits.isEmpty()) {
+      throw AnalysisException.of(
+          Problem.INVALID_STRUCTURE, "the patch series holds only a cover letter, no commit");
     }
     List<GitFileChange> files = compose(changes);
     String first = commits.get(0).sha();
     String last = commits.get(commits.size() - 1).sha();
     List<GitCommit> newestFirst = new ArrayList<>(commits);
-    java.util.Collections.reverse(newestFirst);
+    Collections.reverse(newestFirst);
     return new GitRange(first + "^.." + last, first + "^", last, newestFirst, files);
   }
 
-  private GitCommit commit(String sha, List<Change> files) {
+  /** One commit, or null for a cover letter. */
+  private @Nullable GitCommit commit(String sha, List<Change> files) {
     Map<String, String> headers = headers();
     String author = person(headers.getOrDefault("from", ""));
-    String subject = withoutPrefix(words(headers.getOrDefault("subject", "")).strip());
+    String rawSubject = words(headers.getOrDefault("subject", "")).strip();
+    String subject = withoutPrefix(rawSubject);
+    boolean coverLetter = !subject.equals(rawSubject) && COVER_LETTER.matcher(head(rawSubject)).find();
     StringBuilder body = new StringBuilder();
     while (i < lines.length && !endOfMessage(lines[i])) {
       body.append(lines[i]).append('\n');
@@ -134,10 +149,18 @@ final class PatchSeriesParser {
     while (i < lines.length && !FROM_LINE.matcher(lines[i]).matches()) {
       i++; // the signature, or what follows a diff that is not git's
     }
+    if (coverLetter) {
+      return null; // --cover-letter's "[PATCH 0/n]": the head's hash, but not a commit
+    }
     String text = utf8(body.toString()).strip();
     String message = text.isEmpty() ? subject + "\n" : subject + "\n\n" + text + "\n";
     Provenance.Verdict v = Provenance.of(author, "", message, utf8(note.toString()));
     return new GitCommit(sha, author, "", subject, v.aiAssisted(), v.tool(), v.evidence());
+  }
+
+  /** The first 256 chars: enough for a subject's prefix, bounded for the regular expressions. */
+  private static String head(String s) {
+    return s.length() > 256 ? s.substring(0, 256) : s;
   }
 
   /** The subject without format-patch's {@code [PATCH n/m]} (or {@code [RFC PATCH]}) prefix. */

@@ -203,6 +203,20 @@ class PatchSeriesAnalyzerTest {
   }
 
   @Test
+  void coverLetterAndByteOrderMark_changeNothing() {
+    Analysis plain = analyzer.analyze(formatPatch(), InputLimits.defaults());
+    Analysis cover = analyzer.analyze(formatPatch("--cover-letter"), InputLimits.defaults());
+    assertThat(cover).isEqualTo(plain);
+    byte[] bytes = formatPatch();
+    byte[] bom = new byte[bytes.length + 3];
+    bom[0] = (byte) 0xEF;
+    bom[1] = (byte) 0xBB;
+    bom[2] = (byte) 0xBF;
+    System.arraycopy(bytes, 0, bom, 3, bytes.length);
+    assertThat(analyzer.analyze(bom, InputLimits.defaults())).isEqualTo(plain);
+  }
+
+  @Test
   void kindDetection_findsASeries() {
     byte[] bytes = formatPatch();
     Analyzers analyzers = Analyzers.standard();
