@@ -27,7 +27,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the change: a plan JSON file or a file with a shell command; '-' reads stdin")
   String file;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "RANGE", description = "with --kind git: the commit range A..B (FILE is then the repository)")
+  @Parameters(index = "1", arity = "0..1", paramLabel = "RANGE", description = "with --kind git: the commit range A..B (FILE is then the repository); without it, FILE may be a 'git format-patch --stdout' series")
   Optional<String> range = Optional.empty();
 
   @Option(names = "--kind", paramLabel = "K", description = "terraform-plan or shell; detected when left out")
@@ -65,12 +65,16 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   private Analysis analyzeInput() {
     boolean git = kind.filter("git"::equals).isPresent();
-    if (git != range.isPresent()) {
-      throw new InputError(git ? "--kind git needs a commit range: analyze --kind git REPO A..B" : "a second argument (a commit range) needs --kind git");
+    if (range.isPresent() && !git) {
+      throw new InputError("a second argument (a commit range) needs --kind git");
     }
-    if (git) {
+    if (git && range.isPresent()) {
       return GitRangeAnalyzer.analyze(Path.of(file), range.get(), InputLimits.defaults().withMaxBytes(maxBytes));
     }
+    if (git && java.nio.file.Files.isDirectory(Path.of(file))) {
+      throw new InputError("--kind git on a repository needs a commit range: analyze --kind git REPO A..B");
+    }
+    // Anything else, including a 'git format-patch --stdout' series, is analysed from its bytes.
     return Setup.analyzeFile(kind, file, maxBytes);
   }
 
