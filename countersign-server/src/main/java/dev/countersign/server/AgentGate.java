@@ -31,6 +31,10 @@ import java.util.Optional;
  *
  * <p>Fails closed: a token without scope, a caller that is not an agent, input it cannot read, and
  * any error all answer deny with a reason.
+ *
+ * <p>A fresh allow or deny writes nothing but its audit event: that event is appended through an
+ * {@link AuditBatcher}, which commits the events of concurrent decisions in one transaction; each
+ * answer is given only after its own event is committed, and a failed append is a deny.
  */
 public final class AgentGate {
   private static final int OPEN_CALLS_LOOKED_AT = 5;
