@@ -30,7 +30,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Parameters(index = "1", arity = "0..1", paramLabel = "RANGE", description = "with --kind git: the commit range A..B (FILE is then the repository); without it, FILE may be a 'git format-patch --stdout' series")
   Optional<String> range = Optional.empty();
 
-  @Option(names = "--kind", paramLabel = "K", description = "terraform-plan or shell; detected when left out")
+  @Option(names = "--kind", paramLabel = "K", description = "terraform-plan, cloudformation-changeset, kubernetes, sql, shell or git; detected when left out")
   Optional<String> kind = Optional.empty();
 
   @Option(names = "--env", paramLabel = "ENV", description = "target environment, part of the digest (default: ${DEFAULT-VALUE})")

@@ -36,7 +36,7 @@ final class CheckCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the change ('-' reads stdin)")
   String file;
 
-  @Option(names = "--kind", paramLabel = "K", description = "terraform-plan or shell; detected when left out")
+  @Option(names = "--kind", paramLabel = "K", description = "terraform-plan, cloudformation-changeset, kubernetes, sql, shell or git; detected when left out")
   Optional<String> kind = Optional.empty();
 
   @Option(names = "--author", required = true, paramLabel = "ID", description = "the accountable human (the agent's sponsor when --agent is given)")

@@ -131,7 +131,7 @@ final class Setup {
   /** Parses a kind word or fails naming the choices. */
   static ChangeKind kind(String word) {
     return ChangeKind.fromWire(word)
-        .orElseThrow(() -> new InputError("unknown kind '" + word + "' (expected terraform-plan or shell)"));
+        .orElseThrow(() -> new InputError("unknown kind '" + word + "' (expected terraform-plan, cloudformation-changeset, kubernetes, sql, shell or git)"));
   }
 
   /** The directory: the given org file, else ./org.yaml, else the bundled demo organisation. */

@@ -409,7 +409,7 @@ public final class ChangeService {
         ChangeKind.fromWire(kind)
             .orElseThrow(
                 () -> ApiException.badRequest(
-                    "unknown kind '" + abbreviate(kind) + "' (expected terraform-plan or shell, or omit it to detect)")));
+                    "unknown kind '" + abbreviate(kind) + "' (expected terraform-plan, cloudformation-changeset, kubernetes, sql, shell or git, or omit it to detect)")));
   }
 
   private static Verdict verdict(String verdict) {
