@@ -113,7 +113,7 @@ class PlanDigestPropertiesTest {
       if (bytes.length > 20_000 && random.nextInt(8) != 0) {
         continue; // mostly small files, to keep the run short
       }
-      byte[] mutated = ByteMutations.mutate(bytes, random);
+      byte[] mutated = dev.countersign.analyze.SeededMutations.mutate(bytes, random);
       for (Runnable run :
           List.<Runnable>of(
               () -> TerraformPlans.analyzer().analyze(mutated, InputLimits.defaults()),

@@ -84,13 +84,8 @@ public final class AgentCommand implements Runnable {
     }
   }
 
-  /** {@code agent grant ID --env E --service S --verb V --expires T --reason R}. */
-  @Command(name = "grant", mixinStandardHelpOptions = true,
-      description = "Grant an agent verbs on services in environments until an expiry. Operator-level grants (production or '*' with every mutating verb) are refused.")
-  static final class GrantCmd implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "AGENT", description = "the agent")
-    String agent = "";
-
+  /** Where and what a grant or an elevation covers: the options both share. */
+  static final class Scope {
     @Option(names = "--env", required = true, paramLabel = "ENV", description = "an environment, or '*' (repeat for more)")
     List<String> environments = new ArrayList<>();
 
@@ -99,6 +94,25 @@ public final class AgentCommand implements Runnable {
 
     @Option(names = "--verb", required = true, paramLabel = "VERB", split = ",", description = "create, read, update, delete, replace, noop, exec (repeat or comma-separate)")
     List<String> verbs = new ArrayList<>();
+
+    /** The request body's scope fields, in the API's order. */
+    Map<String, Object> body() {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("environments", environments);
+      body.put("services", services);
+      body.put("verbs", verbs);
+      return body;
+    }
+  }
+
+  /** {@code agent grant ID --env E --service S --verb V --expires T --reason R}. */
+  @Command(name = "grant", mixinStandardHelpOptions = true,
+      description = "Grant an agent verbs on services in environments until an expiry. Operator-level grants (production or '*' with every mutating verb) are refused.")
+  static final class GrantCmd implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "AGENT", description = "the agent")
+    String agent = "";
+
+    @Mixin Scope scope;
 
     @Option(names = "--expires", required = true, paramLabel = "INSTANT", description = "when it ends, ISO-8601, e.g. 2026-12-31T00:00:00Z")
     String expires = "";
@@ -110,10 +124,7 @@ public final class AgentCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("environments", environments);
-      body.put("services", services);
-      body.put("verbs", verbs);
+      Map<String, Object> body = scope.body();
       body.put("expires", expires);
       body.put("reason", reason);
       return finish(common, api(common).post("/v1/agents/" + id(agent) + "/grants", body), 201, g -> {
@@ -175,14 +186,7 @@ public final class AgentCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "AGENT", description = "the agent (the token's own)")
     String agent = "";
 
-    @Option(names = "--env", required = true, paramLabel = "ENV", description = "an environment (repeat for more)")
-    List<String> environments = new ArrayList<>();
-
-    @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "a service (repeat for more)")
-    List<String> services = new ArrayList<>();
-
-    @Option(names = "--verb", required = true, paramLabel = "VERB", split = ",", description = "verbs (repeat or comma-separate)")
-    List<String> verbs = new ArrayList<>();
+    @Mixin Scope scope;
 
     @Option(names = "--duration", required = true, paramLabel = "DURATION", description = "how long once approved, ISO-8601, e.g. PT2H")
     String duration = "";
@@ -194,10 +198,7 @@ public final class AgentCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("environments", environments);
-      body.put("services", services);
-      body.put("verbs", verbs);
+      Map<String, Object> body = scope.body();
       body.put("duration", duration);
       body.put("reason", reason);
       return finish(common, api(common).post("/v1/agents/" + id(agent) + "/elevations", body), 201, g -> {
