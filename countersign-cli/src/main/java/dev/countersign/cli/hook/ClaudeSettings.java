@@ -1,12 +1,7 @@
 package dev.countersign.cli.hook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.countersign.cli.InputError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,56 +13,23 @@ import java.util.regex.Pattern;
  * that is not valid JSON, so both steps refuse to guess.
  */
 final class ClaudeSettings {
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String EVENT = "PreToolUse";
+  private static final String CLIENT = "Claude Code";
 
   private ClaudeSettings() {}
 
   /** Parses settings text; an input error when it is not one JSON object. */
   static ObjectNode parse(String text, String source) {
-    try {
-      JsonNode n = JSON.readTree(text);
-      if (n instanceof ObjectNode o) {
-        return o;
-      }
-      throw new InputError(source + " is not a JSON object; fix it first (Claude Code loads no hooks from it)");
-    } catch (JsonProcessingException e) {
-      throw new InputError(source + " is not valid JSON (" + e.getOriginalMessage()
-          + "); fix it first: Claude Code silently loads no hooks from a settings file it cannot parse");
-    }
+    return ConfigJson.parse(text, source, CLIENT);
   }
 
   /** The settings with Countersign's entry for {@code matcher} merged in. */
   static ObjectNode merge(ObjectNode settings, HookEntry entry, String matcher) {
     ObjectNode out = settings.deepCopy();
-    ObjectNode hooks = object(out, "hooks");
-    ArrayNode groups = array(hooks, EVENT);
-    ArrayNode kept = groups.arrayNode();
-    for (JsonNode group : groups) {
-      JsonNode handlers = group.path("hooks");
-      if (!group.isObject() || !handlers.isArray()) {
-        kept.add(group);
-        continue;
-      }
-      ArrayNode others = kept.arrayNode();
-      handlers.forEach(h -> {
-        if (!ours(h)) {
-          others.add(h);
-        }
-      });
-      if (!others.isEmpty()) {
-        ObjectNode copy = ((ObjectNode) group).deepCopy();
-        copy.set("hooks", others);
-        kept.add(copy);
-      }
-    }
-    ObjectNode mine = kept.addObject();
-    mine.put("matcher", matcher);
-    mine.putArray("hooks").add(entry.handler());
-    hooks.set(EVENT, kept);
+    MatcherGroups.merge(out, EVENT, matcher, entry.handler(), ClaudeSettings::ours);
     if (entry.http()) {
-      addOnce(array(out, "allowedHttpHookUrls"), entry.allowedUrlPattern());
-      addOnce(array(out, "httpHookAllowedEnvVars"), entry.tokenEnv());
+      ConfigJson.addOnce(ConfigJson.array(out, "allowedHttpHookUrls"), entry.allowedUrlPattern());
+      ConfigJson.addOnce(ConfigJson.array(out, "httpHookAllowedEnvVars"), entry.tokenEnv());
     }
     return out;
   }
@@ -78,12 +40,7 @@ final class ClaudeSettings {
    */
   static List<String> problems(ObjectNode settings, HookEntry entry) {
     List<String> out = new ArrayList<>();
-    List<JsonNode> mine = new ArrayList<>();
-    settings.path("hooks").path(EVENT).forEach(g -> g.path("hooks").forEach(h -> {
-      if (ours(h)) {
-        mine.add(h);
-      }
-    }));
+    List<JsonNode> mine = MatcherGroups.ours(settings, EVENT, ClaudeSettings::ours);
     if (mine.size() != 1) {
       out.add("expected exactly one Countersign " + EVENT + " hook, found " + mine.size());
       return out;
@@ -100,8 +57,8 @@ final class ClaudeSettings {
       if (!allowed(settings.path("allowedHttpHookUrls"), url)) {
         out.add("allowedHttpHookUrls does not allow " + url);
       }
-      if (!contains(settings.path("httpHookAllowedEnvVars"), entry.tokenEnv())
-          || !contains(h.path("allowedEnvVars"), entry.tokenEnv())) {
+      if (!ConfigJson.contains(settings.path("httpHookAllowedEnvVars"), entry.tokenEnv())
+          || !ConfigJson.contains(h.path("allowedEnvVars"), entry.tokenEnv())) {
         out.add("$" + entry.tokenEnv() + " is not in both allowedEnvVars and httpHookAllowedEnvVars, so the token would be sent empty");
       }
     }
@@ -114,15 +71,6 @@ final class ClaudeSettings {
         || handler.path("command").asText("").contains("hook claude-code");
   }
 
-  /** Renders settings as indented JSON text. */
-  static String render(ObjectNode settings) {
-    try {
-      return JSON.writeValueAsString(settings) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render settings", e);
-    }
-  }
-
   private static boolean allowed(JsonNode patterns, String url) {
     for (JsonNode p : patterns) {
       String regex = ("\\Q" + p.asText() + "\\E").replace("*", "\\E.*\\Q");
@@ -131,42 +79,5 @@ final class ClaudeSettings {
       }
     }
     return false;
-  }
-
-  private static boolean contains(JsonNode array, String value) {
-    for (JsonNode n : array) {
-      if (n.asText().equals(value)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void addOnce(ArrayNode array, String value) {
-    if (!contains(array, value)) {
-      array.add(value);
-    }
-  }
-
-  private static ObjectNode object(ObjectNode parent, String field) {
-    JsonNode n = parent.get(field);
-    if (n == null || n.isNull()) {
-      return parent.putObject(field);
-    }
-    if (n instanceof ObjectNode o) {
-      return o;
-    }
-    throw new InputError("settings field '" + field + "' is not an object; fix it first");
-  }
-
-  private static ArrayNode array(ObjectNode parent, String field) {
-    JsonNode n = parent.get(field);
-    if (n == null || n.isNull()) {
-      return parent.putArray(field);
-    }
-    if (n instanceof ArrayNode a) {
-      return a;
-    }
-    throw new InputError("settings field '" + field + "' is not an array; fix it first");
   }
 }

@@ -112,7 +112,13 @@ public abstract class RelayingHookCommand implements Callable<Integer> {
     if (json == null || !isDecision(json)) {
       throw new Blocked("the Countersign server's answer is not a hook decision");
     }
-    return new String(r.body(), StandardCharsets.UTF_8).strip().concat("\n").getBytes(StandardCharsets.UTF_8);
+    String printed = printed(json, new String(r.body(), StandardCharsets.UTF_8).strip());
+    return (printed.isEmpty() ? "" : printed + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** What to print for a decision the server answered; the server's text unless the agent needs it said differently. */
+  String printed(JsonNode answer, String text) {
+    return text;
   }
 
   private static int block(PrintStream err, String why) {
