@@ -211,8 +211,8 @@ class AgentHooksEndToEndTest {
   }
 
   @Test
-  void cursorEventOtherThanShell_isDenied() {
-    ObjectNode doc = Agent.CURSOR.document().put("hook_event_name", "beforeReadFile");
+  void cursorEventCountersignDoesNotAnswer_isDenied() {
+    ObjectNode doc = Agent.CURSOR.document().put("hook_event_name", "afterFileEdit");
     Response r = hook(Agent.CURSOR, doc.toString());
 
     assertThat(r.json().path("permission").asText()).isEqualTo("deny");
@@ -220,12 +220,41 @@ class AgentHooksEndToEndTest {
   }
 
   @Test
-  void copilotOtherTool_isATheToolCountersignDoesNotKnow_soAHumanDecidesInProduction() {
-    Response r = hook(Agent.COPILOT, "{\"timestamp\":1704614600000,\"cwd\":\"/home/dev/shop\",\"toolName\":\"edit\","
-        + "\"toolArgs\":\"{\\\"path\\\":\\\"a.txt\\\"}\"}");
+  void copilotToolCountersignDoesNotKnow_isOpaque_soAHumanDecidesInProduction() {
+    Response r = hook(Agent.COPILOT, "{\"timestamp\":1704614600000,\"cwd\":\"/home/dev/shop\",\"toolName\":\"report_intent\","
+        + "\"toolArgs\":\"{\\\"intent\\\":\\\"x\\\"}\"}");
 
     assertThat(r.json().path("permissionDecision").asText()).isEqualTo("deny");
     assertThat(r.json().path("permissionDecisionReason").asText()).contains("opaque-agent-command-in-production-needs-human");
+  }
+
+  @Test
+  void geminiWriteOfItsOwnHookSettings_isDenied_likeClaudes() {
+    ObjectNode doc = Agent.GEMINI.document().put("tool_name", "write_file");
+    doc.set("tool_input", JSON.createObjectNode().put("file_path", "/home/dev/shop/.gemini/settings.json").put("content", "{}"));
+    Response r = hook(Agent.GEMINI, doc.toString());
+
+    assertThat(r.json().path("decision").asText()).as(r.body()).isEqualTo("deny");
+    assertThat(r.json().path("reason").asText()).contains("no-agent-edits-to-its-guard-config");
+  }
+
+  @Test
+  void copilotCreateOfAWorkflowInProduction_needsASenior() {
+    Response r = hook(Agent.COPILOT, "{\"timestamp\":1704614600000,\"cwd\":\"/home/dev/shop\",\"toolName\":\"create\","
+        + "\"toolArgs\":\"{\\\"path\\\":\\\".github/workflows/x.yml\\\",\\\"file_text\\\":\\\"on: push\\\"}\"}");
+
+    assertThat(r.json().path("permissionDecision").asText()).as(r.body()).isEqualTo("deny");
+    assertThat(r.json().path("permissionDecisionReason").asText()).contains("needs approval")
+        .contains("agent-protected-path-in-production-needs-human");
+  }
+
+  @Test
+  void cursorMcpCall_isDecidedAsAnMcpTool_inCursorsFormat() {
+    Response r = hook(Agent.CURSOR, new String(corpus("cursor_beforeMCPExecution_stdin.json"), java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(r.json().path("permission").asText()).as(r.body()).isIn("allow", "deny");
+    assertThat(hookAudit()).singleElement()
+        .satisfies(e -> assertThat(e.path("tool").asText()).isEqualTo("mcp__localhost:3000__database_query"));
   }
 
   @Test

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The actions of the file tools: Claude Code's Write/Edit/MultiEdit/NotebookEdit and reads, Codex's apply_patch. */
+/**
+ * The actions of the file tools: Claude Code's Write/Edit/MultiEdit/NotebookEdit and reads, Codex's
+ * apply_patch, a file deletion ({@code Delete}, Cursor's) and Gemini CLI's {@code read_many_files}.
+ */
 final class FileTools {
   static final String FILE = "file";
 
@@ -28,6 +31,26 @@ final class FileTools {
     return List.of(
         new Action(Verb.UPDATE, FILE, FilePaths.address(call.cwd(), path), "", false, reason,
             Inputs.hash(effective)));
+  }
+
+  /** Delete: one deletion of the file at {@code file_path}. */
+  static List<Action> delete(ToolCall call) {
+    String path = Inputs.text(call.input(), "file_path", call.toolName());
+    return List.of(
+        new Action(Verb.DELETE, FILE, FilePaths.address(call.cwd(), path), "", false,
+            call.toolName() + " deletes the file", Inputs.hash(Inputs.effective(call.input()))));
+  }
+
+  /** read_many_files (Gemini CLI): one read per path or glob in {@code include}. */
+  static List<Action> readMany(ToolCall call) {
+    List<String> paths = Inputs.texts(call.input(), "include", call.toolName());
+    String hash = Inputs.hash(Inputs.effective(call.input()));
+    List<Action> out = new ArrayList<>();
+    for (String p : paths) {
+      out.add(new Action(Verb.READ, FILE, FilePaths.address(call.cwd(), p), "", false,
+          call.toolName() + " reads the files it matches", hash));
+    }
+    return out;
   }
 
   /** apply_patch: one action per file section of the patch in {@code tool_input.command}. */

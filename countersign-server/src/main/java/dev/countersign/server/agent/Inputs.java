@@ -35,6 +35,23 @@ final class Inputs {
     return Optional.of(n.textValue());
   }
 
+  /** A required, non-empty array of strings (paths, globs) of a tool's input. */
+  static List<String> texts(ObjectNode input, String field, String tool) {
+    JsonNode n = input.get(field);
+    if (n == null || !n.isArray() || n.isEmpty()) {
+      throw new ToolCallException(
+          "the " + tool + " call has no list '" + field + "' in tool_input, so Countersign cannot tell what it reads");
+    }
+    List<String> out = new ArrayList<>(n.size());
+    for (JsonNode e : n) {
+      if (!e.isTextual()) {
+        throw new ToolCallException("the " + tool + " call's tool_input list '" + field + "' holds something that is not text");
+      }
+      out.add(e.textValue());
+    }
+    return out;
+  }
+
   /** The input without the model's commentary ({@code description}): what takes effect. */
   static Map<String, Object> effective(ObjectNode input) {
     Map<String, Object> m = new LinkedHashMap<>();

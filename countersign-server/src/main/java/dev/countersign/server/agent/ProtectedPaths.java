@@ -32,6 +32,13 @@ public final class ProtectedPaths {
       .claude/settings*.json   agent-guard-config
       .claude/hooks/**         agent-guard-config
       .codex/**                agent-guard-config
+      .gemini/settings*.json   agent-guard-config
+      .gemini/hooks/**         agent-guard-config
+      .cursor/hooks.json       agent-guard-config
+      .cursor/hooks/**         agent-guard-config
+      .github/hooks/**         agent-guard-config
+      .github/copilot/settings*.json agent-guard-config
+      .copilot/hooks/**        agent-guard-config
       .countersign/**          agent-guard-config
       # Delivery pipelines, production infrastructure and database schema.
       .github/workflows/**     protected-path

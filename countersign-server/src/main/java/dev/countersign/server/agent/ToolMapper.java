@@ -23,10 +23,12 @@ import java.util.function.Function;
  *   <li>{@code Bash} (Claude Code, and Codex's shell): the shell analyser on {@code
  *       tool_input.command}, a change of kind {@code shell};
  *   <li>{@code Write}, {@code Edit}, {@code MultiEdit}, {@code NotebookEdit}: an update of a {@code
- *       file} at the path; Codex's {@code apply_patch}: a create, update or delete per file of the
- *       patch;
+ *       file} at the path; {@code Delete} (Cursor's): a delete of it; Codex's {@code apply_patch}: a
+ *       create, update or delete per file of the patch;
  *   <li>{@code Read}, {@code NotebookRead}, {@code Glob}, {@code Grep}, {@code LS}: a read of the
- *       path; {@code WebFetch}, {@code WebSearch}: a read of the URL or search;
+ *       path; Gemini CLI's {@code read_many_files}: a read per entry of {@code include}; {@code
+ *       WebFetch}, {@code WebSearch}: a read of the URL (or of each URL its {@code prompt} names,
+ *       as Gemini CLI's {@code web_fetch} sends no {@code url}) or search;
  *   <li>{@code mcp__SERVER__TOOL}: an exec of {@code mcp/SERVER/TOOL}, hashed over its arguments;
  *   <li>tools that act inside the agent's own session only ({@code TodoWrite}, {@code Task}, …): a
  *       noop;
@@ -34,8 +36,10 @@ import java.util.function.Function;
  *       production).
  * </ul>
  *
- * Every mutating file action is checked against the {@link ProtectedPaths}. Everything but {@code
- * Bash} is a change of kind {@code agent-tool}.
+ * Other clients' hook adapters rename their tools to these names first (Gemini CLI's {@code
+ * write_file} is a {@code Write}), so every client gets the same mapping. Every mutating file action
+ * is checked against the {@link ProtectedPaths}. Everything but {@code Bash} is a change of kind
+ * {@code agent-tool}.
  */
 public final class ToolMapper {
   /** Finding code for a tool Countersign does not know. */
@@ -69,12 +73,16 @@ public final class ToolMapper {
     List<Finding> findings = new ArrayList<>();
     if (EDITS.contains(tool)) {
       actions = FileTools.edit(call);
+    } else if (tool.equals("Delete")) {
+      actions = FileTools.delete(call);
     } else if (tool.equals("apply_patch")) {
       actions = FileTools.patch(call);
+    } else if (tool.equals("read_many_files")) {
+      actions = FileTools.readMany(call);
     } else if (READS.contains(tool)) {
       actions = FileTools.read(call);
     } else if (tool.equals("WebFetch") || tool.equals("WebSearch")) {
-      actions = List.of(web(call));
+      actions = WebTools.actions(call);
     } else if (McpTool.is(tool)) {
       actions = List.of(McpTool.action(call));
     } else if (SESSION_ONLY.contains(tool)) {
@@ -110,13 +118,6 @@ public final class ToolMapper {
         Inputs.abbreviate("Bash: " + command, TITLE),
         command,
         inputDigest("Bash", Map.of("command", command)));
-  }
-
-  private static Action web(ToolCall call) {
-    boolean fetch = call.toolName().equals("WebFetch");
-    String target = Inputs.text(call.input(), fetch ? "url" : "query", call.toolName());
-    return new Action(Verb.READ, fetch ? "url" : "web-search", Inputs.abbreviate(target, 500), "", false,
-        call.toolName() + " reads from the web", Inputs.hash(Inputs.effective(call.input())));
   }
 
   private static String summary(List<Action> actions) {

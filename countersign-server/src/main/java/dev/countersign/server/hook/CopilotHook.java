@@ -18,13 +18,39 @@ import java.util.Map;
  * {@code allow} and {@code ask}), which is enough for a guard: a deny blocks, anything else lets
  * Copilot's own rules apply. The request names no event and no session.
  *
- * <p>{@code bash} is decided as the shell tool ({@code Bash}) on its {@code command}; Copilot's other
- * tools ({@code edit}, {@code view}, {@code create}, …) keep their names, so Countersign treats them
- * as tools it does not know (opaque: a human decides in production) until their arguments are mapped.
+ * <p>Copilot's tools are renamed to Claude Code's ({@link #TOOLS}): {@code bash} is the shell tool,
+ * {@code create} a {@code Write} ({@code path}, {@code file_text}), {@code edit} an {@code Edit}
+ * ({@code path}, {@code old_str}, {@code new_str}), {@code view} a {@code Read} ({@code path});
+ * {@code str_replace_editor} by its {@code command}. Parameter names are those of the Copilot CLI
+ * tool interfaces in microsoft/vscode ({@code copilotToolDisplay.ts}); the hook documentation names
+ * the tools but not their arguments. MCP tools have no documented naming, so they and every other
+ * tool keep their names and are decided as tools Countersign does not know (opaque).
  */
 public final class CopilotHook implements HookFormat {
   /** The event this adapter answers (Copilot does not send it; it is what the audit records). */
   public static final String PRE_TOOL_USE = "preToolUse";
+
+  /** Copilot's built-in tools in Claude Code's names. */
+  static final ToolAliases TOOLS = ToolAliases.builder()
+      .tool("bash", "Bash")
+      .tool("create", "Write", "file_path", "path|file_path", "content", "file_text|content")
+      .tool("write", "Write", "file_path", "path|file_path", "content", "file_text|content")
+      .tool("edit", "Edit", "file_path", "path|file_path", "old_string", "old_str|old_string",
+          "new_string", "new_str|new_string")
+      .tool("str_replace", "Edit", "file_path", "path|file_path", "old_string", "old_str|old_string",
+          "new_string", "new_str|new_string")
+      .tool("insert", "Edit", "file_path", "path|file_path", "new_string", "new_str|new_string")
+      .tool("view", "Read", "file_path", "path|file_path")
+      .tool("glob", "Glob")
+      .tool("grep", "Grep")
+      .tool("rg", "Grep")
+      .tool("web_fetch", "WebFetch")
+      .tool("web_search", "WebSearch")
+      .build();
+
+  /** The {@code str_replace_editor} commands, as the tool of the same name. */
+  private static final Map<String, String> EDITOR_COMMANDS =
+      Map.of("view", "view", "create", "create", "str_replace", "str_replace", "insert", "insert", "undo_edit", "edit");
 
   private final ObjectMapper mapper;
 
@@ -40,9 +66,16 @@ public final class CopilotHook implements HookFormat {
     ObjectNode input = HookJson.object(mapper, args.getBytes(StandardCharsets.UTF_8), "the hook request's toolArgs");
     if (tool.equals("bash")) {
       HookJson.text(input, "command");
-      tool = "Bash";
     }
-    return new ToolCall("copilot", PRE_TOOL_USE, "", HookJson.field(root, "cwd", false), "", tool, input);
+    String clientTool = tool.equals("str_replace_editor") ? editorCommand(input) : tool;
+    ToolAliases.Renamed renamed = TOOLS.rename(clientTool, input);
+    return new ToolCall("copilot", PRE_TOOL_USE, "", HookJson.field(root, "cwd", false), "", renamed.tool(), renamed.input());
+  }
+
+  /** The tool a {@code str_replace_editor} call is, by its {@code command}; itself when unknown. */
+  private static String editorCommand(ObjectNode input) {
+    String command = input.path("command").asText("");
+    return EDITOR_COMMANDS.getOrDefault(command, "str_replace_editor");
   }
 
   @Override

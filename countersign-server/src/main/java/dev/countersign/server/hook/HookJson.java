@@ -48,6 +48,22 @@ final class HookJson {
     }
   }
 
+  /**
+   * The object field {@code name} of {@code root}, sent either as a JSON object or as a string
+   * holding one (clients differ, and some versions of one client too).
+   */
+  static ObjectNode objectField(ObjectMapper mapper, ObjectNode root, String name) {
+    JsonNode n = root.get(name);
+    if (n instanceof ObjectNode o) {
+      return o;
+    }
+    if (n != null && n.isTextual()) {
+      return object(mapper, n.textValue().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          "the hook request's " + name);
+    }
+    throw new HookPayloadException("the hook request has no " + name + " object");
+  }
+
   /** A short text field; empty when absent and not required. */
   static String field(ObjectNode root, String name, boolean required) {
     JsonNode n = root.get(name);

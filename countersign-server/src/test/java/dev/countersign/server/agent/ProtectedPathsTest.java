@@ -17,6 +17,13 @@ class ProtectedPathsTest {
     ".claude/settings.local.json, agent-guard-config",
     "/home/dev/.claude/settings.json, agent-guard-config",
     ".codex/hooks.json, agent-guard-config",
+    ".gemini/settings.json, agent-guard-config",
+    "/home/dev/.gemini/settings.json, agent-guard-config",
+    ".cursor/hooks.json, agent-guard-config",
+    ".cursor/hooks/guard.sh, agent-guard-config",
+    ".github/hooks/countersign.json, agent-guard-config",
+    ".github/copilot/settings.local.json, agent-guard-config",
+    "/home/dev/.copilot/hooks/x.json, agent-guard-config",
     ".github/workflows/deploy.yml, protected-path",
     "services/pay/infra/prod/main.tf, protected-path",
     "db/migrations/001_init.sql, protected-path",
@@ -27,7 +34,8 @@ class ProtectedPathsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"src/app.py", ".claude/agents/reviewer.md", "infrastructure.md", "docs/migrations.md"})
+  @CsvSource({"src/app.py", ".claude/agents/reviewer.md", "infrastructure.md", "docs/migrations.md", ".cursor/rules/style.mdc",
+    ".gemini/GEMINI.md", ".github/CODEOWNERS"})
   void ordinaryPaths_doNotMatch(String path) {
     assertThat(DEFAULTS.match(path)).isEmpty();
   }

@@ -153,10 +153,18 @@ class OtherAgentHooksTest {
     }
 
     @Test
-    void otherTool_keepsItsName_soItIsDecidedAsAToolCountersignDoesNotKnow() {
+    void editTool_isClaudesEdit_ofThePath() {
       ToolCall c = hook.parse(bytes("{\"toolName\":\"edit\",\"toolArgs\":\"{\\\"path\\\":\\\"a.txt\\\"}\"}"));
 
-      assertThat(c.toolName()).isEqualTo("edit");
+      assertThat(c.toolName()).isEqualTo("Edit");
+      assertThat(c.input().path("file_path").asText()).isEqualTo("a.txt");
+    }
+
+    @Test
+    void toolWithoutAClaudeEquivalent_keepsItsName_soItIsDecidedAsAToolCountersignDoesNotKnow() {
+      ToolCall c = hook.parse(bytes("{\"toolName\":\"report_intent\",\"toolArgs\":\"{}\"}"));
+
+      assertThat(c.toolName()).isEqualTo("report_intent");
     }
 
     @Test
