@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Records the directory in the store at startup: every principal whose definition is new or changed
- * is upserted with a {@code principal.loaded} audit event, in one transaction.
+ * Records the directory in the store at startup and after each reload of the org file: every
+ * principal whose definition is new or changed is upserted with a {@code principal.loaded} audit
+ * event, in one transaction. (A principal removed from the file stays recorded as last loaded.)
  */
 final class DirectorySync {
   private DirectorySync() {}

@@ -18,8 +18,10 @@ final class PolicyWatcher {
 
   /** Starts a daemon virtual thread that calls {@code reload} after each change. */
   static void start(Path dir, Runnable reload) {
+    // Taken now, not in the thread: a change made before the thread first runs must not be the baseline.
+    String first = stamp(dir);
     Thread.ofVirtual().name("policy-watcher").start(() -> {
-      String last = stamp(dir);
+      String last = first;
       while (!Thread.currentThread().isInterrupted()) {
         try {
           Thread.sleep(POLL_MILLIS);
@@ -40,10 +42,19 @@ final class PolicyWatcher {
   private static String stamp(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
       StringBuilder sb = new StringBuilder();
-      files.sorted().forEach(f -> sb.append(f.getFileName()).append('@').append(mtime(f)).append(';'));
+      // The size too: an edit within the file system's timestamp resolution often changes it.
+      files.sorted().forEach(f -> sb.append(f.getFileName()).append('@').append(mtime(f)).append('+').append(size(f)).append(';'));
       return sb.toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long size(Path f) {
+    try {
+      return Files.size(f);
+    } catch (IOException e) {
+      return -1;
     }
   }
 

@@ -14,6 +14,7 @@ import dev.countersign.server.CountersignServer;
 import dev.countersign.server.JsonCodec;
 import dev.countersign.server.PolicyRuntime;
 import dev.countersign.store.Store;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -64,6 +65,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Optional<Path> orgFile = orgFile();
+    // Read before loading: an edit made while the server starts then differs and is reloaded.
+    byte[] orgLoadedFrom = orgFile.map(OrgReloader::content).orElse(new byte[0]);
     Directory directory = Setup.directory(org);
     EngineConfig engineConfig = new EngineConfig(approvalTtl);
     Path policyPath = Setup.policyDir(policyDir);
@@ -87,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
     // The JSON body carries the content as a string, with escapes: allow some headroom over the limit.
     AgentGate gate = AgentHooks.gate(store, changes, limits, protectedPaths, hookHold);
     CountersignServer server = CountersignServer.start(host, port, maxBytes + maxBytes / 4 + 65_536, store, changes, gate, agents, json);
-    watchOrg(store, currentOrg);
+    orgFile.ifPresent(file -> watchOrg(file, orgLoadedFrom, store, currentOrg));
     if (policyDir.isPresent()) {
       PolicyWatcher.start(policyPath, () -> {
         LoadedPolicy before = holder.current();
@@ -109,27 +113,20 @@ final class ServeCommand implements Callable<Integer> {
     return Main.OK;
   }
 
+  /** The org file to watch: --org, else ./org.yaml when there is one (the bundled demo never changes). */
+  private Optional<Path> orgFile() {
+    return org.or(() -> Optional.of(Path.of("org.yaml")).filter(Files::isRegularFile)).map(Path::toAbsolutePath);
+  }
+
   /**
-   * Reloads the org file when it changes, so a sponsor who leaves (or loses rights) takes their
-   * agents' rights with them from the next decision. A file that fails to load is reported and the
-   * directory in force stays.
+   * Reloads the org file when it changes; a new directory is recorded in the store (with its audit
+   * events) before it counts for decisions.
    */
-  private void watchOrg(Store store, AtomicReference<Directory> currentOrg) {
-    Optional<Path> file = org.or(() -> Optional.of(Path.of("org.yaml")).filter(java.nio.file.Files::isRegularFile));
-    if (file.isEmpty()) {
-      return;
-    }
-    Path absolute = file.get().toAbsolutePath();
-    PolicyWatcher.start(absolute.getParent(), () -> {
-      try {
-        Directory after = Setup.directory(Optional.of(absolute));
-        DirectorySync.sync(store, after);
-        currentOrg.set(after);
-        System.err.println("countersign: directory reloaded from " + absolute);
-      } catch (RuntimeException e) {
-        System.err.println("countersign: " + absolute + " not reloaded, the directory in force stays: " + e.getMessage());
-      }
-    });
+  private static void watchOrg(Path file, byte[] loadedFrom, Store store, AtomicReference<Directory> currentOrg) {
+    new OrgReloader(file, loadedFrom, after -> {
+      DirectorySync.sync(store, after);
+      currentOrg.set(after);
+    }, System.err::println).start();
   }
 
   private static PolicyRuntime runtime(LoadedPolicy policy, EngineConfig config) {
