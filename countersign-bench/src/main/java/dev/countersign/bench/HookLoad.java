@@ -26,6 +26,7 @@ import dev.countersign.store.Store;
 import dev.countersign.store.StoreConfig;
 import dev.countersign.store.TokenScope;
 import dev.countersign.store.Tx;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,13 +68,18 @@ import java.util.stream.Stream;
  * <p>Then, to see where the time goes, the same decisions in process (no HTTP), and the audit
  * append alone (one transaction per event, as every decision does), with N threads and with one.
  *
- * <p>Usage, from the repository root: {@code HookLoad [CLIENTS=16] [SECONDS=10] [MAX_REQUESTS=2000000]}.
+ * <p>Usage, from the repository root: {@code HookLoad [CLIENTS=16] [SECONDS=10] [MAX_REQUESTS=2000000] [h2|postgres]}
+ * ({@code postgres}: an embedded PostgreSQL server with fsync on, instead of H2 in a file).
  * Connects only to 127.0.0.1.
  */
 public final class HookLoad {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
   private static final int MAX_MICROS = 200_000;
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
   private HookLoad() {}
 
@@ -81,13 +87,22 @@ public final class HookLoad {
     int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
     Duration measure = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 10);
     long maxRequests = args.length > 2 ? Long.parseLong(args[2]) : 2_000_000;
+    boolean postgres = args.length > 3 && args[3].equals("postgres");
+    if (args.length > 3 && !postgres && !args[3].equals("h2")) {
+      throw new IllegalArgumentException("the fourth argument is the database: h2 (default) or postgres");
+    }
     Duration warmup = measure;
     Path tmp = Files.createTempDirectory("countersign-hookload");
     System.out.printf(Locale.ROOT, "HookLoad: %d clients, %d s warm-up + %d s measured per phase (at most %,d requests), %d cores, %s%n",
         clients, warmup.toSeconds(), measure.toSeconds(), maxRequests, Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.vm.version"));
 
-    try (Store store = Store.open(StoreConfig.h2File(tmp.resolve("db")))) {
+    EmbeddedPostgres pg = postgres ? startPostgres() : null;
+    StoreConfig config = pg == null
+        ? StoreConfig.h2File(tmp.resolve("db"))
+        : new StoreConfig(pg.getJdbcUrl("postgres", "postgres"), "postgres", "", clients + 4);
+    System.out.println("database: " + config);
+    try (Store store = Store.open(config)) {
       Directory directory = OrgYaml.load(Path.of("org.yaml"));
       LoadedPolicy policy = PolicyLoader.create().load(Path.of("policies/default"));
       PolicyRuntime runtime = new PolicyRuntime(policy.engine(EngineConfig.defaults()), policy.freezes());
@@ -131,6 +146,10 @@ public final class HookLoad {
         byte[] health = ("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         results.add(http("countersign GET /healthz (HTTP stack, no decision)", port, health, b -> b.contains("ok"),
             clients, warmup, measure, maxRequests));
+        // The first decisions compile the whole decision path (JIT): warm it on both paths before
+        // measuring, or the first measured phase pays for the compiler threads.
+        http("warm-up: allow and deny (not reported)", port, allowRequest, b -> true, clients, warmup, warmup, maxRequests);
+        http("warm-up: deny (not reported)", port, denyRequest, b -> true, clients, warmup, warmup, maxRequests);
         long auditBefore = auditCount(store);
         results.add(http("countersign allow (ls)", port, allowRequest, b -> b.contains("\"permissionDecision\":\"allow\""),
             clients, warmup, measure, maxRequests));
@@ -144,6 +163,11 @@ public final class HookLoad {
           AgentAnswer a = gate.decide(authenticated, claude.parse(allowBody), Narrowing.NONE);
           return a.allowed() && claude.render(allowBody, a).length > 0;
         }));
+        results.add(inProcessVirtual("in-process decide allow on virtual threads (as the server runs requests)", clients, warmup,
+            measure, maxRequests, () -> {
+              AgentAnswer a = gate.decide(authenticated, claude.parse(allowBody), Narrowing.NONE);
+              return a.allowed() && claude.render(allowBody, a).length > 0;
+            }));
         // Measurement only: the same gate over a store whose audit append does nothing (no write, so
         // no commit to the file); the difference to the phase above is what the audit event costs.
         Store unaudited = withoutAudit(store);
@@ -165,8 +189,8 @@ public final class HookLoad {
             store.transaction(tx -> tx.audit().lastSeq()) >= 0));
 
         System.out.println();
-        System.out.println("| phase | decisions/s | p50 | p99 | p99.9 | errors |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| phase | decisions/s | p50 | p99 | p99.9 | errors | JVM CPU µs/req | KiB allocated/req |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
           System.out.println(r.row());
         }
@@ -177,8 +201,23 @@ public final class HookLoad {
             auditAfter - auditBefore);
       }
     } finally {
+      if (pg != null) {
+        pg.close();
+      }
       deleteTree(tmp);
     }
+  }
+
+  /**
+   * PostgreSQL as production runs it: the embedded binaries start with fsync off, so turn it and
+   * synchronous commit back on; every commit then waits for its WAL flush.
+   */
+  private static EmbeddedPostgres startPostgres() throws IOException {
+    return EmbeddedPostgres.builder()
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        .setServerConfig("max_connections", "100")
+        .start();
   }
 
   /** {@code store}, but every transaction's audit log ignores appends (for measuring their cost only). */
@@ -188,6 +227,9 @@ public final class HookLoad {
         (proxy, method, args) -> {
           if (method.getName().equals("append")) {
             return seq.incrementAndGet();
+          }
+          if (method.getName().equals("appendAll")) {
+            return seq.addAndGet(((List<?>) args[0]).size());
           }
           throw new UnsupportedOperationException("not measured: AuditLog." + method.getName());
         });
@@ -320,7 +362,13 @@ public final class HookLoad {
 
   private static Result inProcess(String name, int clients, Duration warmup, Duration measure, long maxRequests, Work work)
       throws InterruptedException {
-    return run(name, clients, warmup, measure, maxRequests, () -> work);
+    return run(name, clients, warmup, measure, maxRequests, () -> work, false);
+  }
+
+  /** As {@link #inProcess}, each client on a virtual thread, as the server runs each request. */
+  private static Result inProcessVirtual(String name, int clients, Duration warmup, Duration measure, long maxRequests, Work work)
+      throws InterruptedException {
+    return run(name, clients, warmup, measure, maxRequests, () -> work, true);
   }
 
   /** A source of a per-thread work item (e.g. one that owns a connection). */
@@ -335,6 +383,11 @@ public final class HookLoad {
    */
   private static Result run(String name, int clients, Duration warmup, Duration measure, long maxRequests, WorkSource source)
       throws InterruptedException {
+    return run(name, clients, warmup, measure, maxRequests, source, false);
+  }
+
+  private static Result run(String name, int clients, Duration warmup, Duration measure, long maxRequests, WorkSource source,
+      boolean virtual) throws InterruptedException {
     System.out.printf(Locale.ROOT, "running: %s ... (from %s)%n", name, Instant.now());
     AtomicBoolean measuring = new AtomicBoolean(false);
     AtomicBoolean stop = new AtomicBoolean(false);
@@ -346,7 +399,7 @@ public final class HookLoad {
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
       int id = i;
-      Thread t = new Thread(() -> {
+      Runnable client = () -> {
         try {
           Work w = source.open();
           long[] h = histograms[id];
@@ -380,13 +433,16 @@ public final class HookLoad {
         } finally {
           done.countDown();
         }
-      }, "hookload-" + i);
+      };
+      Thread t = virtual ? Thread.ofVirtual().name("hookload-v" + i).unstarted(client) : new Thread(client, "hookload-" + i);
       t.setDaemon(true);
       threads.add(t);
       t.start();
     }
     Thread.sleep(warmup.toMillis());
     long start = System.nanoTime();
+    long cpuStart = PROCESS.getProcessCpuTime();
+    long allocStart = THREADS.getTotalThreadAllocatedBytes();
     measuring.set(true);
     long deadline = start + measure.toNanos();
     while (System.nanoTime() < deadline && budget.get() > 0 && done.getCount() > 0) {
@@ -394,6 +450,8 @@ public final class HookLoad {
     }
     measuring.set(false);
     long elapsed = System.nanoTime() - start;
+    long cpu = PROCESS.getProcessCpuTime() - cpuStart;
+    long alloc = THREADS.getTotalThreadAllocatedBytes() - allocStart;
     stop.set(true);
     done.await(30, TimeUnit.SECONDS);
     long[] merged = new long[MAX_MICROS + 1];
@@ -405,7 +463,7 @@ public final class HookLoad {
       }
     }
     Result r = new Result(name, total, elapsed, percentile(merged, total, 0.50), percentile(merged, total, 0.99),
-        percentile(merged, total, 0.999), errors.get());
+        percentile(merged, total, 0.999), errors.get(), cpu, alloc);
     System.out.println("  " + r.row() + " (until " + Instant.now() + ")");
     return r;
   }
@@ -422,13 +480,20 @@ public final class HookLoad {
     return histogram.length - 1;
   }
 
-  private record Result(String name, long count, long nanos, long p50, long p99, long p999, long errors) {
+  /**
+   * One phase's outcome. {@code cpuNanos} and {@code allocatedBytes} are this JVM's (server and
+   * client threads together; for the Node phase only the client's): per request they hold steady
+   * on a busy machine where throughput does not.
+   */
+  private record Result(String name, long count, long nanos, long p50, long p99, long p999, long errors, long cpuNanos,
+      long allocatedBytes) {
     double perSecond() {
       return count * 1e9 / nanos;
     }
 
     String row() {
-      return String.format(Locale.ROOT, "| %s | %,.0f | %s | %s | %s | %d |", name, perSecond(), ms(p50), ms(p99), ms(p999), errors);
+      return String.format(Locale.ROOT, "| %s | %,.0f | %s | %s | %s | %d | %.0f | %.1f |", name, perSecond(), ms(p50), ms(p99),
+          ms(p999), errors, count == 0 ? 0.0 : cpuNanos / 1000.0 / count, count == 0 ? 0.0 : allocatedBytes / 1024.0 / count);
     }
 
     private static String ms(long micros) {

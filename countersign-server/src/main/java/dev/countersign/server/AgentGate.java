@@ -88,14 +88,19 @@ public final class AgentGate {
   /** The answer to one tool call made with {@code token}; never throws for bad input. */
   public AgentAnswer decide(AuthenticatedToken token, ToolCall call, Narrowing narrowing) {
     HookEvents.Subject subject = HookEvents.Subject.unresolved(token.principalId(), call);
+    AuditBatcher.Ticket ticket = journal.begin();
     try {
       AgentCall ctx = AgentCall.resolve(changes.directory(), token, call, narrowing, mapper);
       subject = ctx.subject();
-      return decide(ctx);
+      return decide(ctx, ticket);
     } catch (AgentTarget.Refusal | ToolCallException e) {
+      journal.end(ticket);
       return refuse(subject, e.getMessage());
     } catch (AnalysisException e) {
+      journal.end(ticket);
       return refuse(subject, "Countersign could not read this command: " + e.getMessage());
+    } finally {
+      journal.end(ticket);
     }
   }
 
@@ -105,13 +110,14 @@ public final class AgentGate {
     return refuse(HookEvents.Subject.unresolved(token.principalId(), unknown), why);
   }
 
-  private AgentAnswer decide(AgentCall ctx) {
+  private AgentAnswer decide(AgentCall ctx, AuditBatcher.Ticket ticket) {
     Instant now = clock.instant();
     Step first = store.transaction(tx -> first(tx, ctx, now));
     if (first.audit().isPresent()) { // decided without writing: audit (group commit), then answer
-      journal.append(first.audit().get());
+      journal.append(ticket, first.audit().get());
       return first.answer().orElseThrow();
     }
+    journal.end(ticket); // anything else writes in its own transactions: no batch waits for it
     if (first.answer().isPresent()) {
       return first.answer().get();
     }

@@ -15,6 +15,7 @@ import dev.countersign.policy.Review;
 import dev.countersign.policy.ToolUse;
 import dev.countersign.policy.Verdict;
 import dev.countersign.render.Views;
+import dev.countersign.store.AuditLog;
 import dev.countersign.store.ChangeRecord;
 import dev.countersign.store.ReviewRecord;
 import dev.countersign.store.Store;
@@ -431,7 +432,12 @@ public final class ChangeService {
   }
 
   private void audit(Tx tx, String type, String actor, String subject, Map<String, Object> payload, Instant now) {
-    tx.audit().append(type, actor, subject, json.writeString(payload), now);
+    tx.audit().appendAll(List.of(auditEntry(type, actor, subject, payload, now)));
+  }
+
+  /** An audit entry with its payload as JSON, ready to append. */
+  AuditLog.Entry auditEntry(String type, String actor, String subject, Map<String, Object> payload, Instant now) {
+    return new AuditLog.Entry(type, actor, subject, json.writeString(payload), now);
   }
 
   private static Map<String, Object> proposedPayload(ChangeRecord rec, Principal caller) {

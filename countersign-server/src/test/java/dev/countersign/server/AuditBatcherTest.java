@@ -15,6 +15,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +64,7 @@ class AuditBatcherTest {
           start.await();
           for (int i = 0; i < each; i++) {
             String subject = id + "-" + i;
-            batcher.append(event(subject));
+            batcher.append(batcher.begin(), event(subject));
             // durable on return: visible to a fresh transaction at once
             boolean seen = store.transaction(tx -> tx.audit().range(1, 100_000).stream().anyMatch(a -> a.subject().equals(subject)));
             if (!seen) {
@@ -101,9 +105,79 @@ class AuditBatcherTest {
           });
       AuditBatcher batcher = new AuditBatcher(broken, changes(real));
 
-      assertThatThrownBy(() -> batcher.append(event("x"))).isInstanceOf(StoreException.class).hasMessageContaining("database down");
+      assertThatThrownBy(() -> batcher.append(batcher.begin(), event("x"))).isInstanceOf(StoreException.class).hasMessageContaining("database down");
       long last = real.transaction(tx -> tx.audit().lastSeq());
       assertThat(last).isZero();
+    }
+  }
+
+  /** {@code real}, counting its write transactions. */
+  private static Store counting(Store real, AtomicInteger writes) {
+    return (Store) Proxy.newProxyInstance(AuditBatcherTest.class.getClassLoader(), new Class<?>[] {Store.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("inTransaction")) {
+            writes.incrementAndGet();
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  @Test
+  void leader_waitsForADecisionUnderWay_andBothShareOneCommit() throws Exception {
+    try (Store real = Store.open(StoreConfig.h2File(dir))) {
+      AtomicInteger writes = new AtomicInteger();
+      AuditBatcher batcher = new AuditBatcher(counting(real, writes), changes(real), Duration.ofMinutes(10));
+      AuditBatcher.Ticket first = batcher.begin();
+      AuditBatcher.Ticket second = batcher.begin();
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      Future<?> leader = pool.submit(() -> batcher.append(first, event("first")));
+
+      // the leader holds its batch open while the second decision is under way
+      assertThatThrownBy(() -> leader.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+      batcher.append(second, event("second"));
+      leader.get(30, TimeUnit.SECONDS);
+      pool.shutdown();
+
+      assertThat(writes.get()).isEqualTo(1);
+      List<AuditRecord> written = real.transaction(tx -> tx.audit().range(1, 10));
+      assertThat(written).extracting(AuditRecord::subject)
+          .containsExactlyInAnyOrder("first", "second");
+    }
+  }
+
+  @Test
+  void aDecisionThatEndsWithoutAnEvent_releasesTheWaitingLeader() throws Exception {
+    try (Store store = Store.open(StoreConfig.h2File(dir))) {
+      AuditBatcher batcher = new AuditBatcher(store, changes(store), Duration.ofMinutes(10));
+      AuditBatcher.Ticket appending = batcher.begin();
+      AuditBatcher.Ticket abandoned = batcher.begin();
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      Future<?> leader = pool.submit(() -> batcher.append(appending, event("only")));
+      assertThatThrownBy(() -> leader.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+
+      batcher.end(abandoned);
+      batcher.end(abandoned); // ending twice counts once
+
+      leader.get(30, TimeUnit.SECONDS);
+      pool.shutdown();
+      assertThat(store.transaction(tx -> tx.audit().lastSeq()).longValue()).isEqualTo(1L);
+    }
+  }
+
+  @Test
+  void aLoneDecision_isWrittenAtOnce_withoutWaitingForTheWindow() throws Exception {
+    try (Store store = Store.open(StoreConfig.h2File(dir))) {
+      AuditBatcher batcher = new AuditBatcher(store, changes(store), Duration.ofDays(1));
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      AuditBatcher.Ticket ticket = batcher.begin();
+      // nothing else is under way: a one-day window must not delay it (bounded wait, not a timing claim)
+      pool.submit(() -> batcher.append(ticket, event("alone"))).get(30, TimeUnit.SECONDS);
+      pool.shutdown();
+      assertThat(store.transaction(tx -> tx.audit().lastSeq()).longValue()).isEqualTo(1L);
     }
   }
 }

@@ -10,8 +10,9 @@ enum Dialect {
    */
   H2(
       "CHARACTER LARGE OBJECT",
+      "CHARACTER VARYING(" + AuditLog.MAX_PAYLOAD_CHARS + ")",
       "SELECT last_seq FROM FINAL TABLE"
-          + " (UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1)",
+          + " (UPDATE audit_head SET last_seq = last_seq + ? WHERE id = 1)",
       "SET WRITE_DELAY 0; SET LOCK_TIMEOUT 10000; SET OPTIMIZE_REUSE_RESULTS FALSE"),
 
   /**
@@ -20,16 +21,19 @@ enum Dialect {
    */
   POSTGRESQL(
       "TEXT",
-      "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq",
+      "TEXT",
+      "UPDATE audit_head SET last_seq = last_seq + ? WHERE id = 1 RETURNING last_seq",
       "SET lock_timeout = '10s'; SET idle_in_transaction_session_timeout = '60s'");
 
   private final String clobType;
-  private final String nextAuditSeq;
+  private final String auditTextType;
+  private final String advanceAuditHead;
   private final String connectionInitSql;
 
-  Dialect(String clobType, String nextAuditSeq, String connectionInitSql) {
+  Dialect(String clobType, String auditTextType, String advanceAuditHead, String connectionInitSql) {
     this.clobType = clobType;
-    this.nextAuditSeq = nextAuditSeq;
+    this.auditTextType = auditTextType;
+    this.advanceAuditHead = advanceAuditHead;
     this.connectionInitSql = connectionInitSql;
   }
 
@@ -42,12 +46,17 @@ enum Dialect {
     return clobType;
   }
 
+  /** The column type of audit payloads: bounded text kept in the row on H2. */
+  String auditTextType() {
+    return auditTextType;
+  }
+
   /**
-   * One statement that increments the audit head under its row lock and returns the new value, so
-   * no separate read can see a stale head.
+   * One statement that advances the audit head by its one parameter under the head's row lock and
+   * returns the new value, so no separate read can see a stale head.
    */
-  String nextAuditSeq() {
-    return nextAuditSeq;
+  String advanceAuditHead() {
+    return advanceAuditHead;
   }
 
   /** Session settings run on every new pooled connection. */

@@ -4,14 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import dev.countersign.store.StoreException.Reason;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The journal in {@code audit_entries}. The next sequence number comes from the single row of
- * {@code audit_head}, incremented and read back in one statement under its row lock: a second
+ * The journal in {@code audit_entries}. The next sequence numbers come from the single row of
+ * {@code audit_head}, advanced and read back in one statement under its row lock: a second
  * writer waits until the first commits or rolls back, so numbers are gapless and follow commit
  * order on H2 and PostgreSQL alike. The primary key on {@code seq} is the last line of defence: a
  * duplicate fails the transaction rather than forking the journal.
@@ -26,32 +27,32 @@ final class JdbcAuditLog implements AuditLog {
   }
 
   @Override
-  public long append(String type, String actor, String subject, String payloadJson, Instant at) {
-    requireNonNull(type, "type");
-    requireNonNull(actor, "actor");
-    requireNonNull(subject, "subject");
-    requireNonNull(payloadJson, "payloadJson");
-    requireNonNull(at, "at");
+  public long appendAll(List<Entry> entries) {
+    requireNonNull(entries, "entries");
+    if (entries.isEmpty()) {
+      throw new IllegalArgumentException("nothing to append");
+    }
     return Sql.call(
-        "append audit entry",
+        "append audit entries",
         () -> {
           Connection c = tx.writeConnection();
-          long seq =
-              Sql.one(c, dialect.nextAuditSeq(), rs -> rs.getLong(1))
+          long last =
+              Sql.one(c, dialect.advanceAuditHead(), rs -> rs.getLong(1), entries.size())
                   .orElseThrow(
                       () -> new StoreException(Reason.FAILED, "audit journal head missing"));
-          Sql.update(
-              c,
-              "INSERT INTO audit_entries"
-                  + " (seq, event_type, actor, subject, payload_json, recorded_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?)",
-              seq,
-              type,
-              actor,
-              subject,
-              payloadJson,
-              at);
-          return seq;
+          long seq = last - entries.size() + 1;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO audit_entries"
+                      + " (seq, event_type, actor, subject, payload_json, recorded_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Entry e : entries) {
+              Sql.bind(ps, seq++, e.type(), e.actor(), e.subject(), e.payloadJson(), e.at());
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          return last;
         });
   }
 

@@ -64,7 +64,7 @@ final class Pools {
           .dataSource(pool)
           .locations("classpath:db/migration")
           .failOnMissingLocations(true)
-          .placeholders(Map.of("clob", dialect.clobType()))
+          .placeholders(Map.of("clob", dialect.clobType(), "audit_text", dialect.auditTextType()))
           .load()
           .migrate();
     } catch (FlywayException e) {

@@ -79,7 +79,17 @@ final class Sql {
       throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     try {
-      for (int i = 0; i < args.length; i++) {
+      bind(ps, args);
+      return ps;
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
+    }
+  }
+
+  /** Sets the parameters of {@code ps} from {@code args}, the way every statement here does. */
+  static void bind(PreparedStatement ps, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
         Object arg = args[i];
         if (arg instanceof Instant at) {
           ps.setObject(i + 1, OffsetDateTime.ofInstant(micros(at), ZoneOffset.UTC));
@@ -93,11 +103,6 @@ final class Sql {
           ps.setObject(i + 1, arg);
         }
       }
-      return ps;
-    } catch (SQLException | RuntimeException e) {
-      ps.close();
-      throw e;
-    }
   }
 
   /** The instant as both databases store it: truncated to microseconds. */

@@ -14,8 +14,15 @@ import java.nio.file.Path;
  */
 public record StoreConfig(String jdbcUrl, String user, String password, int poolSize) {
 
-  /** The pool size used by the factory methods. */
+  /** The pool size for PostgreSQL: each connection is a server process there. */
   public static final int DEFAULT_POOL_SIZE = 8;
+
+  /**
+   * The pool size for embedded H2, where a connection is only a session in this JVM: the server
+   * runs every request on its own virtual thread, and a hook decision holds a connection for each of
+   * its short read transactions, so a small pool made concurrent decisions queue for connections.
+   */
+  public static final int H2_POOL_SIZE = 32;
 
   /**
    * H2 settings appended to a file URL. {@code AUTO_SERVER} lets a second process (such as {@code
@@ -51,7 +58,7 @@ public record StoreConfig(String jdbcUrl, String user, String password, int pool
       throw new IllegalArgumentException("the data directory path must not contain ';'");
     }
     return new StoreConfig(
-        "jdbc:h2:file:" + dir + "/countersign" + H2_SETTINGS, "countersign", "", DEFAULT_POOL_SIZE);
+        "jdbc:h2:file:" + dir + "/countersign" + H2_SETTINGS, "countersign", "", H2_POOL_SIZE);
   }
 
   /** A PostgreSQL database, given its {@code jdbc:postgresql:} URL and credentials. */
