@@ -393,6 +393,56 @@ abstract class StoreContract {
   }
 
   @Test
+  void appendAll_givesConsecutiveNumbersInOrder_andReturnsTheLast() throws Exception {
+    Store store = open(newDatabase());
+    store.inTransaction(tx -> tx.audit().append("first", "mia", "s", "{}", at(0)));
+    List<AuditLog.Entry> group = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      group.add(new AuditLog.Entry("g" + i, "kiro-7", "s" + i, "{\"i\":" + i + "}", at(i)));
+    }
+
+    long last = store.transaction((Tx tx) -> tx.audit().appendAll(group));
+
+    assertThat(last).isEqualTo(6);
+    List<AuditRecord> log = store.transaction((Tx tx) -> tx.audit().range(1, 100));
+    assertThat(log).extracting(AuditRecord::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    assertThat(log.subList(1, 6)).extracting(AuditRecord::type).containsExactly("g1", "g2", "g3", "g4", "g5");
+    assertThat(log.get(3)).isEqualTo(new AuditRecord(4, "g3", "kiro-7", "s3", "{\"i\":3}", at(3)));
+    assertThat(store.transaction((Tx tx) -> tx.audit().append("after", "mia", "s", "{}", at(9)))).isEqualTo(7);
+  }
+
+  @Test
+  void appendAll_thatFailsPartWay_leavesNoEntryAndNoGap() throws Exception {
+    Store store = open(newDatabase());
+    List<AuditLog.Entry> group =
+        List.of(
+            new AuditLog.Entry("ok", "mia", "s", "{}", at(1)),
+            new AuditLog.Entry("bad", "mia", "s", "nul\0byte", at(2)));
+
+    assertThatThrownBy(() -> store.inTransaction(tx -> tx.audit().appendAll(group)))
+        .isInstanceOf(StoreException.class);
+
+    assertThat(store.transaction((Tx tx) -> tx.audit().lastSeq())).isZero();
+    assertThat(store.transaction((Tx tx) -> tx.audit().append("next", "mia", "s", "{}", at(3)))).isEqualTo(1);
+  }
+
+  @Test
+  void auditPayload_upToTheLimitIsKept_andLongerIsRefusedBeforeTheDatabase() throws Exception {
+    Store store = open(newDatabase());
+    String longest = "x".repeat(AuditLog.MAX_PAYLOAD_CHARS);
+
+    store.inTransaction(tx -> tx.audit().append("big", "mia", "s", longest, at(1)));
+
+    assertThat(store.transaction((Tx tx) -> tx.audit().range(1, 1)).get(0).payloadJson()).isEqualTo(longest);
+    assertThatThrownBy(() -> new AuditLog.Entry("big", "mia", "s", longest + "x", at(2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most 1000000 characters");
+    assertThatThrownBy(() -> store.transaction((Tx tx) -> tx.audit().appendAll(List.of())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nothing to append");
+  }
+
+  @Test
   void concurrentAppends_getGaplessSequenceNumbersInCommitOrder() throws Exception {
     Store store = open(newDatabase());
     int threads = 8;
