@@ -3,6 +3,7 @@ package dev.countersign.cli;
 import dev.countersign.directory.Directory;
 import dev.countersign.store.IssuedToken;
 import dev.countersign.store.Store;
+import dev.countersign.store.TokenRecord;
 import dev.countersign.store.TokenScope;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
     name = "token",
     mixinStandardHelpOptions = true,
     description = "Manage API tokens.",
-    subcommands = {TokenCommand.Create.class})
+    subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 final class TokenCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -107,6 +108,84 @@ final class TokenCommand implements Runnable {
       if (!value.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
         throw new InputError(option + " '" + value + "' is not a valid name (letters, digits, '.', '_', '-'; at most 64)");
       }
+    }
+  }
+
+  /** Lists a principal's tokens, active and revoked, without any secret. */
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List a principal's tokens (id, state, label, created), oldest first. No secret is ever shown.")
+  static final class ListTokens implements Callable<Integer> {
+    @Option(names = "--principal", required = true, paramLabel = "ID", description = "whose tokens")
+    String principal;
+
+    @Mixin DatabaseOptions database;
+
+    @Override
+    public Integer call() {
+      try (Store store = Store.open(database.config())) {
+        java.util.List<TokenRecord> tokens = store.transaction(tx -> tx.tokens().listForPrincipal(principal));
+        if (tokens.isEmpty()) {
+          System.err.println("'" + principal + "' has no tokens");
+        }
+        for (TokenRecord t : tokens) {
+          System.out.println(t.id() + "\t" + (t.active() ? "active" : "revoked " + t.revokedAt().orElseThrow()) + "\t"
+              + (t.label().isEmpty() ? "-" : t.label()) + "\tcreated " + t.createdAt());
+        }
+      }
+      return Main.OK;
+    }
+  }
+
+  /**
+   * Revokes a token by its id. It stops authenticating at once, on a server running on the same
+   * data too (every request looks its token up; nothing is cached).
+   */
+  @Command(
+      name = "revoke",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Revoke a token by its id (see 'token list'): every later request with it gets 401, including on a server running on the same data.",
+        "A leaked agent token is revoked this way; the agent's hook calls then fail closed."
+      })
+  static final class Revoke implements Callable<Integer> {
+    @picocli.CommandLine.Parameters(paramLabel = "TOKEN_ID", description = "the token's id, e.g. tok_...")
+    String tokenId;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "why, for the audit log")
+    String reason = "";
+
+    @Mixin DatabaseOptions database;
+
+    @Override
+    public Integer call() {
+      try (Store store = Store.open(database.config())) {
+        Instant now = Instant.now();
+        String outcome =
+            store.transaction(
+                tx -> {
+                  Optional<String> owner = tx.tokens().get(tokenId).map(TokenRecord::principalId);
+                  if (owner.isEmpty()) {
+                    return "unknown";
+                  }
+                  if (!tx.tokens().revoke(tokenId, now)) {
+                    return "already";
+                  }
+                  java.util.Map<String, Object> event = new java.util.LinkedHashMap<>();
+                  event.put("principal", owner.get());
+                  event.put("reason", reason);
+                  tx.audit().append("token.revoked", owner.get(), tokenId, Json.compact(event), now);
+                  return "revoked " + owner.get();
+                });
+        switch (outcome) {
+          case "unknown" -> throw new InputError("no token has the id '" + tokenId + "' (see 'countersign token list --principal ID')");
+          case "already" -> System.err.println("Token " + tokenId + " was already revoked; nothing changed");
+          default -> System.err.println("Token " + tokenId + " of '" + outcome.substring("revoked ".length())
+              + "' is revoked: it no longer authenticates");
+        }
+      }
+      return Main.OK;
     }
   }
 }

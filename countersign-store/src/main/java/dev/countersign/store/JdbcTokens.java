@@ -145,6 +145,19 @@ final class JdbcTokens implements Tokens {
   }
 
   @Override
+  public Optional<TokenRecord> get(String tokenId) {
+    requireNonNull(tokenId, "tokenId");
+    return Sql.call(
+        "read token",
+        () ->
+            Sql.one(
+                tx.connection(),
+                "SELECT id, principal_id, label, created_at, revoked_at FROM api_tokens WHERE id = ?",
+                JdbcTokens::read,
+                tokenId));
+  }
+
+  @Override
   public List<TokenRecord> listForPrincipal(String principalId) {
     return Sql.call(
         "list tokens",

@@ -30,6 +30,9 @@ public interface Tokens {
   /** Revokes the token; returns whether it was active until now. */
   boolean revoke(String tokenId, Instant now);
 
+  /** The token with this id, active or revoked; empty if there is none. */
+  Optional<TokenRecord> get(String tokenId);
+
   /** The principal's tokens, active and revoked, oldest first. */
   List<TokenRecord> listForPrincipal(String principalId);
 }

@@ -98,6 +98,9 @@ abstract class StoreContract {
     assertThat(store.transaction((Tx tx) -> tx.tokens().listForPrincipal("kiro-7")))
         .singleElement()
         .satisfies(t -> assertThat(t.revokedAt()).contains(at(5)));
+    assertThat(store.transaction((Tx tx) -> tx.tokens().get(token.id())))
+        .hasValueSatisfying(t -> assertThat(t.principalId()).isEqualTo("kiro-7"));
+    assertThat(store.transaction((Tx tx) -> tx.tokens().get("tok_nosuchtoken"))).isEmpty();
   }
 
   @Test
