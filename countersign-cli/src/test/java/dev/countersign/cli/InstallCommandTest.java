@@ -208,6 +208,7 @@ class InstallCommandTest {
     assertThat(group.path("matcher").asText()).isEqualTo(".*");
     assertThat(group.path("hooks").toString()).isEqualTo(
         "[{\"name\":\"countersign\",\"type\":\"command\",\"command\":\"" + relayLine("gemini", 25) + "\",\"timeout\":30000}]");
+    assertThat(r.out()).contains("trusted folder").contains("GEMINI_CLI_TRUST_WORKSPACE=true");
   }
 
   @Test

@@ -11,7 +11,8 @@ import java.util.List;
  * Gemini CLI's {@code <project>/.gemini/settings.json} (AGENT-PROTOCOLS.md §3): a {@code BeforeTool}
  * group whose matcher is a regular expression, with a {@code command} handler whose timeout is in
  * milliseconds. Gemini blocks on exit 2 (stderr is the reason) and runs the tool on any other
- * failure, so the relay's exit 2 is what makes it fail closed.
+ * failure, so the relay's exit 2 is what makes it fail closed. Gemini CLI 0.61.0 loads a project's
+ * hooks only when the folder is trusted, which the install says.
  */
 record GeminiHookFile(RelayCommand relay, String matcher) implements AgentHookFile {
   static final String EVENT = "BeforeTool";
@@ -70,6 +71,9 @@ record GeminiHookFile(RelayCommand relay, String matcher) implements AgentHookFi
   @Override
   public List<String> summary() {
     return List.of("every tool call matching " + matcher + " (BeforeTool) runs `" + relay.line() + "`, timeout "
-        + relay.timeoutSeconds() * 1000 + " ms; it exits 2 (block) on any failure.");
+        + relay.timeoutSeconds() * 1000 + " ms; it exits 2 (block) on any failure.",
+        "Gemini CLI loads project hooks only in a trusted folder, and silently runs tools without them otherwise:",
+        "trust the folder when Gemini asks (or add it to ~/.gemini/trustedFolders.json); in automation set",
+        "GEMINI_CLI_TRUST_WORKSPACE=true. `--skip-trust` does not load them (GeminiEndToEndTest shows both).");
   }
 }
