@@ -96,38 +96,38 @@ final class JdbcTokens implements Tokens {
     return Sql.call(
         "authenticate token",
         () -> {
-          Connection c = tx.connection();
-          Optional<StoredHash> stored =
-              Sql.one(
-                  c,
-                  "SELECT t.id, t.principal_id, t.token_sha256, s.environment FROM api_tokens t"
+          // One statement (token, scope and its services, a row per service) because this runs on
+          // every request: on PostgreSQL each statement is a round trip.
+          List<StoredRow> rows =
+              Sql.list(
+                  tx.connection(),
+                  "SELECT t.id, t.principal_id, t.token_sha256, s.environment, ss.service"
+                      + " FROM api_tokens t"
                       + " LEFT JOIN api_token_scopes s ON s.token_id = t.id"
-                      + " WHERE t.token_sha256 = ? AND t.revoked_at IS NULL",
+                      + " LEFT JOIN api_token_scope_services ss ON ss.token_id = t.id"
+                      + " WHERE t.token_sha256 = ? AND t.revoked_at IS NULL"
+                      + " ORDER BY ss.ord",
                   rs ->
-                      new StoredHash(
+                      new StoredRow(
                           Sql.text(rs, "id"),
                           Sql.text(rs, "principal_id"),
                           HexFormat.of().parseHex(Sql.text(rs, "token_sha256")),
-                          Optional.ofNullable(rs.getString("environment"))),
+                          Optional.ofNullable(rs.getString("environment")),
+                          Optional.ofNullable(rs.getString("service"))),
                   HexFormat.of().formatHex(presented));
-          if (stored.isEmpty() || !MessageDigest.isEqual(presented, stored.get().sha256())) {
+          if (rows.isEmpty() || !MessageDigest.isEqual(presented, rows.get(0).sha256())) {
             return Optional.<AuthenticatedToken>empty();
           }
-          StoredHash hash = stored.get();
-          Optional<TokenScope> scope = Optional.empty();
-          if (hash.environment().isPresent()) {
-            scope = Optional.of(new TokenScope(hash.environment().get(), scopeServices(c, hash.tokenId())));
-          }
-          return Optional.of(new AuthenticatedToken(hash.tokenId(), hash.principalId(), scope));
+          StoredRow first = rows.get(0);
+          Optional<TokenScope> scope =
+              first
+                  .environment()
+                  .map(
+                      env ->
+                          new TokenScope(
+                              env, rows.stream().flatMap(r -> r.service().stream()).toList()));
+          return Optional.of(new AuthenticatedToken(first.tokenId(), first.principalId(), scope));
         });
-  }
-
-  private static List<String> scopeServices(Connection c, String tokenId) throws SQLException {
-    return Sql.list(
-        c,
-        "SELECT service FROM api_token_scope_services WHERE token_id = ? ORDER BY ord",
-        rs -> Sql.text(rs, "service"),
-        tokenId);
   }
 
   @Override
@@ -187,7 +187,14 @@ final class JdbcTokens implements Tokens {
     }
   }
 
-  /** The stored digest of an active token, whom it authenticates and its scope's environment. */
-  private record StoredHash(
-      String tokenId, String principalId, byte[] sha256, Optional<String> environment) {}
+  /**
+   * One row of an active token: whom it authenticates, its stored digest, its scope's environment
+   * and one of the scope's services (a row per service).
+   */
+  private record StoredRow(
+      String tokenId,
+      String principalId,
+      byte[] sha256,
+      Optional<String> environment,
+      Optional<String> service) {}
 }
