@@ -1,18 +1,12 @@
 package dev.countersign.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Executors;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,73 +16,34 @@ import java.util.concurrent.atomic.AtomicInteger;
  * then with a final text; it streams Server-Sent Events when asked to. Every other request gets
  * "ok". It records the tool results Claude Code sends back.
  */
-final class FakeAnthropicApi implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
+final class FakeAnthropicApi extends FakeModelApi<FakeAnthropicApi.ToolResult> {
   /** A tool result as Claude Code reported it to the model. */
   record ToolResult(String toolUseId, boolean isError, String text) {}
 
-  private final HttpServer server;
   private final AtomicInteger ids = new AtomicInteger();
-  private final List<String> log = Collections.synchronizedList(new ArrayList<>());
-  private volatile List<String> script = List.of();
-  private volatile List<ToolResult> lastResults = List.of();
 
-  FakeAnthropicApi() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/", this::handle);
-    server.start();
-  }
+  /** Listens on a free port; {@link #url()} is the value for {@code ANTHROPIC_BASE_URL}. */
+  FakeAnthropicApi() throws IOException {}
 
-  /** The base URL for {@code ANTHROPIC_BASE_URL}. */
-  String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
-  }
-
-  /** The Bash commands the next run asks for, one per turn. */
-  void script(List<String> commands) {
-    script = List.copyOf(commands);
-    lastResults = List.of();
-  }
-
-  /** The tool results of the latest agent request of this run, in order. */
-  List<ToolResult> toolResults() {
-    return lastResults;
-  }
-
-  /** Everything requested, for diagnostics. */
-  String log() {
-    synchronized (log) {
-      return String.join("\n", log);
+  @Override
+  void respond(HttpExchange x, String path, byte[] body) throws IOException {
+    x.getResponseHeaders().set("request-id", "req_fake");
+    if (path.endsWith("/count_tokens")) {
+      send(x, "application/json", "{\"input_tokens\":42}");
+      return;
     }
-  }
-
-  private void handle(HttpExchange x) throws IOException {
-    try (x) {
-      byte[] body = x.getRequestBody().readAllBytes();
-      String path = x.getRequestURI().getPath();
-      log.add(x.getRequestMethod() + " " + x.getRequestURI() + " (" + body.length + " bytes)");
-      if (path.endsWith("/count_tokens")) {
-        send(x, "application/json", "{\"input_tokens\":42}");
-        return;
-      }
-      if (!path.endsWith("/v1/messages")) {
-        x.sendResponseHeaders(404, -1);
-        return;
-      }
-      JsonNode request = JSON.readTree(body);
-      List<Block> blocks = answer(request);
-      boolean stream = request.path("stream").asBoolean(false);
-      String model = request.path("model").asText("claude-fake");
-      if (stream) {
-        send(x, "text/event-stream", Sse.message(model, "msg_fake_" + ids.incrementAndGet(), blocks));
-      } else {
-        send(x, "application/json", Sse.whole(model, "msg_fake_" + ids.incrementAndGet(), blocks));
-      }
-    } catch (RuntimeException e) {
-      log.add("fake API error: " + e);
-      throw e;
+    if (!path.endsWith("/v1/messages")) {
+      x.sendResponseHeaders(404, -1);
+      return;
+    }
+    JsonNode request = JSON.readTree(body);
+    List<Block> blocks = answer(request);
+    boolean stream = request.path("stream").asBoolean(false);
+    String model = request.path("model").asText("claude-fake");
+    if (stream) {
+      send(x, "text/event-stream", Sse.message(model, "msg_fake_" + ids.incrementAndGet(), blocks));
+    } else {
+      send(x, "application/json", Sse.whole(model, "msg_fake_" + ids.incrementAndGet(), blocks));
     }
   }
 
@@ -100,13 +55,12 @@ final class FakeAnthropicApi implements AutoCloseable {
       return List.of(new Block("text", "ok", "", ""));
     }
     List<ToolResult> results = results(request);
-    lastResults = results;
-    List<String> steps = script;
-    if (results.size() < steps.size()) {
+    Optional<String> step = nextStep(results);
+    if (step.isPresent()) {
       String id = "toolu_fake_" + String.format("%02d", results.size()) + "_" + ids.incrementAndGet();
       return List.of(
           new Block("text", "I will run step " + (results.size() + 1) + ".", "", ""),
-          new Block("tool_use", "", id, steps.get(results.size())));
+          new Block("tool_use", "", id, step.get()));
     }
     String last = results.isEmpty() ? "(none)" : results.get(results.size() - 1).text();
     return List.of(new Block("text", "FINAL: done. Last tool result was: " + last, "", ""));
@@ -142,16 +96,6 @@ final class FakeAnthropicApi implements AutoCloseable {
       s.append(part.path("text").asText(""));
     }
     return s.toString();
-  }
-
-  private static void send(HttpExchange x, String type, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    x.getResponseHeaders().set("Content-Type", type);
-    x.getResponseHeaders().set("request-id", "req_fake");
-    x.sendResponseHeaders(200, bytes.length);
-    try (OutputStream out = x.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 
   /** The Messages API's answer shapes: one JSON message, or its SSE stream. */
@@ -220,10 +164,5 @@ final class FakeAnthropicApi implements AutoCloseable {
     private static void event(StringBuilder s, String name, JsonNode data) {
       s.append("event: ").append(name).append('\n').append("data: ").append(data).append("\n\n");
     }
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 }

@@ -1,20 +1,14 @@
 package dev.countersign.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
+import java.util.Optional;
 
 /**
  * A scripted stand-in for the Gemini API ({@code generativelanguage} v1beta) on 127.0.0.1, which
@@ -29,69 +23,27 @@ import java.util.concurrent.Executors;
  * requested schema; anything else gets the text "ok". Streaming answers are one Server-Sent Event.
  * It records the function responses Gemini CLI sends back.
  */
-final class FakeGeminiApi implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+final class FakeGeminiApi extends FakeModelApi<FakeGeminiApi.Output> {
   static final String SHELL = "run_shell_command";
 
   /** A tool result as Gemini CLI reported it to the model: {@code response.output} or {@code response.error}. */
   record Output(String name, boolean isError, String text) {}
 
-  private final HttpServer server;
-  private final List<String> log = Collections.synchronizedList(new ArrayList<>());
-  private volatile List<String> script = List.of();
-  private volatile List<Output> lastOutputs = List.of();
+  /** Listens on a free port; {@link #url()} is the value for {@code GOOGLE_GEMINI_BASE_URL}. */
+  FakeGeminiApi() throws IOException {}
 
-  FakeGeminiApi() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/", this::handle);
-    server.start();
-  }
-
-  /** The value for {@code GOOGLE_GEMINI_BASE_URL}, e.g. {@code http://127.0.0.1:PORT}. */
-  String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
-  }
-
-  /** The shell commands the next run asks for, one per turn. */
-  void script(List<String> commands) {
-    script = List.copyOf(commands);
-    lastOutputs = List.of();
-    log.clear();
-  }
-
-  /** The tool results in the latest agent request of this run, in order. */
-  List<Output> outputs() {
-    return lastOutputs;
-  }
-
-  /** Everything requested, for diagnostics. */
-  String log() {
-    synchronized (log) {
-      return String.join("\n", log);
+  @Override
+  void respond(HttpExchange x, String path, byte[] body) throws IOException {
+    boolean stream = path.endsWith(":streamGenerateContent");
+    if (!x.getRequestMethod().equals("POST") || !(stream || path.endsWith(":generateContent"))) {
+      x.sendResponseHeaders(404, -1);
+      return;
     }
-  }
-
-  private void handle(HttpExchange x) throws IOException {
-    try (x) {
-      byte[] body = x.getRequestBody().readAllBytes();
-      String path = x.getRequestURI().getPath();
-      log.add(x.getRequestMethod() + " " + x.getRequestURI() + " (" + body.length + " bytes)");
-      boolean stream = path.endsWith(":streamGenerateContent");
-      if (!x.getRequestMethod().equals("POST") || !(stream || path.endsWith(":generateContent"))) {
-        x.sendResponseHeaders(404, -1);
-        return;
-      }
-      JsonNode request = JSON.readTree(body);
-      ObjectNode answer = answer(request);
-      if (stream) {
-        send(x, "text/event-stream", "data: " + answer + "\r\n\r\n");
-      } else {
-        send(x, "application/json", answer.toString());
-      }
-    } catch (RuntimeException e) {
-      log.add("fake API error: " + e);
-      throw e;
+    ObjectNode answer = answer(JSON.readTree(body));
+    if (stream) {
+      send(x, "text/event-stream", "data: " + answer + "\r\n\r\n");
+    } else {
+      send(x, "application/json", answer.toString());
     }
   }
 
@@ -105,12 +57,11 @@ final class FakeGeminiApi implements AutoCloseable {
       return response(JSON.createObjectNode().put("text", "ok"));
     }
     List<Output> outputs = outputs(request);
-    lastOutputs = outputs;
-    List<String> steps = script;
-    if (outputs.size() < steps.size()) {
+    Optional<String> step = nextStep(outputs);
+    if (step.isPresent()) {
       ObjectNode part = JSON.createObjectNode();
       ObjectNode call = part.putObject("functionCall").put("name", SHELL);
-      call.putObject("args").put("command", steps.get(outputs.size())).put("description", "scripted step " + (outputs.size() + 1));
+      call.putObject("args").put("command", step.get()).put("description", "scripted step " + (outputs.size() + 1));
       return response(part);
     }
     return response(JSON.createObjectNode().put("text", "FINAL: done. Last tool result was: "
@@ -165,19 +116,5 @@ final class FakeGeminiApi implements AutoCloseable {
     r.putObject("usageMetadata").put("promptTokenCount", 42).put("candidatesTokenCount", 12).put("totalTokenCount", 54);
     r.put("modelVersion", "gemini-2.5-flash");
     return r;
-  }
-
-  private static void send(HttpExchange x, String type, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    x.getResponseHeaders().set("Content-Type", type);
-    x.sendResponseHeaders(200, bytes.length);
-    try (OutputStream out = x.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 }

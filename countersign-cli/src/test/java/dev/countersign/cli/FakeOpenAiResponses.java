@@ -1,19 +1,13 @@
 package dev.countersign.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Executors;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,71 +17,35 @@ import java.util.concurrent.atomic.AtomicInteger;
  * than the script has steps, then with a final assistant message. It records the outputs Codex sends
  * back.
  */
-final class FakeOpenAiResponses implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
+final class FakeOpenAiResponses extends FakeModelApi<FakeOpenAiResponses.Output> {
   /** A tool output as Codex reported it to the model. */
   record Output(String callId, String text) {}
 
-  private final HttpServer server;
   private final AtomicInteger ids = new AtomicInteger();
-  private final List<String> log = Collections.synchronizedList(new ArrayList<>());
-  private volatile List<String> script = List.of();
-  private volatile List<Output> lastOutputs = List.of();
 
-  FakeOpenAiResponses() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/", this::handle);
-    server.start();
-  }
+  /** Listens on a free port. */
+  FakeOpenAiResponses() throws IOException {}
 
   /** The provider's {@code base_url}, e.g. {@code http://127.0.0.1:PORT/v1}. */
   String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    return url() + "/v1";
   }
 
-  /** The shell commands the next run asks for, one per turn. */
-  void script(List<String> commands) {
-    script = List.copyOf(commands);
-    lastOutputs = List.of();
-    log.clear();
-  }
-
-  /** The tool outputs in the latest request of this run, in order. */
-  List<Output> outputs() {
-    return lastOutputs;
-  }
-
-  /** Everything requested, for diagnostics. */
-  String log() {
-    synchronized (log) {
-      return String.join("\n", log);
+  @Override
+  void respond(HttpExchange x, String path, byte[] body) throws IOException {
+    if (!x.getRequestMethod().equals("POST") || !path.endsWith("/responses")) {
+      x.sendResponseHeaders(404, -1);
+      return;
     }
-  }
-
-  private void handle(HttpExchange x) throws IOException {
-    try (x) {
-      byte[] body = x.getRequestBody().readAllBytes();
-      log.add(x.getRequestMethod() + " " + x.getRequestURI() + " (" + body.length + " bytes)");
-      if (!x.getRequestMethod().equals("POST") || !x.getRequestURI().getPath().endsWith("/responses")) {
-        x.sendResponseHeaders(404, -1);
-        return;
-      }
-      JsonNode request = JSON.readTree(body);
-      List<Output> outputs = outputs(request);
-      lastOutputs = outputs;
-      List<String> steps = script;
-      String model = request.path("model").asText("gpt-fake");
-      String events = outputs.size() < steps.size()
-          ? Sse.response(model, ids.incrementAndGet(), call("call_fake_" + outputs.size() + "_" + ids.incrementAndGet(), steps.get(outputs.size())))
-          : Sse.response(model, ids.incrementAndGet(), message("FINAL: done. Last tool output was: "
-              + (outputs.isEmpty() ? "(none)" : outputs.get(outputs.size() - 1).text())));
-      send(x, events);
-    } catch (RuntimeException e) {
-      log.add("fake API error: " + e);
-      throw e;
-    }
+    JsonNode request = JSON.readTree(body);
+    List<Output> outputs = outputs(request);
+    Optional<String> step = nextStep(outputs);
+    String model = request.path("model").asText("gpt-fake");
+    String events = step.isPresent()
+        ? Sse.response(model, ids.incrementAndGet(), call("call_fake_" + outputs.size() + "_" + ids.incrementAndGet(), step.get()))
+        : Sse.response(model, ids.incrementAndGet(), message("FINAL: done. Last tool output was: "
+            + (outputs.isEmpty() ? "(none)" : outputs.get(outputs.size() - 1).text())));
+    send(x, "text/event-stream", events);
   }
 
   private static List<Output> outputs(JsonNode request) {
@@ -112,15 +70,6 @@ final class FakeOpenAiResponses implements AutoCloseable {
     ObjectNode item = JSON.createObjectNode().put("type", "message").put("id", "msg_fake").put("role", "assistant").put("status", "completed");
     item.putArray("content").addObject().put("type", "output_text").put("text", text).putArray("annotations");
     return item;
-  }
-
-  private static void send(HttpExchange x, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    x.getResponseHeaders().set("Content-Type", "text/event-stream");
-    x.sendResponseHeaders(200, bytes.length);
-    try (OutputStream out = x.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 
   /** The Responses API's streamed answer: created, one output item added and done, completed. */
@@ -155,10 +104,5 @@ final class FakeOpenAiResponses implements AutoCloseable {
     private static void event(StringBuilder s, ObjectNode data) {
       s.append("event: ").append(data.path("type").asText()).append('\n').append("data: ").append(data).append("\n\n");
     }
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 }

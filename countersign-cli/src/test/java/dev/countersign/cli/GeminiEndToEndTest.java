@@ -2,22 +2,14 @@ package dev.countersign.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.countersign.cli.ClaudeCodeCli.Result;
+import dev.countersign.cli.ExternalProcess.Result;
 import dev.countersign.cli.FakeGeminiApi.Output;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * -p … --approval-mode yolo}) against a scripted fake Gemini API on 127.0.0.1, in a project whose
  * {@code .gemini/settings.json} was written by {@code countersign hook install gemini}, so every
  * tool call goes through the {@code BeforeTool} command hook {@code countersign hook gemini} to a
- * real {@code countersign serve} process. The agent's token is scoped to production.
+ * real {@code countersign serve} process ({@link ServedProject}). The agent's token is scoped to
+ * production.
  *
  * <p>What Gemini CLI 0.61.0 needs for that, found by running it: {@code GOOGLE_GEMINI_BASE_URL}
  * points the API client here; {@code security.auth.selectedType: "gemini-api-key"} in the user
@@ -50,62 +43,23 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GeminiEndToEndTest {
-  private static final Pattern RUNNING = Pattern.compile("running at (http://127\\.0\\.0\\.1:\\d+)");
-  private static final String ORG =
-      """
-      humans:
-        - {id: mia, level: mid, teams: [payments]}
-        - {id: sam, level: senior, teams: [payments]}
-      agents:
-        - id: kiro-7
-          sponsor: mia
-          vendor: google
-          model: gemini
-          grants:
-            - environments: [production]
-              services: [payments-api]
-              verbs: [read, create, update, exec]
-              expires: 2099-01-01T00:00:00Z
-      """;
   private static final int HOLD_SECONDS = 3;
   /** How Gemini CLI reports a tool call that a BeforeTool hook blocked, to the model. */
   private static final String BLOCKED = "Tool execution blocked";
   private static final String DESTRUCTIVE = "find prod-env -type f -delete && rmdir prod-env && echo recreated";
 
-  private Path tmp;
   private GeminiCli gemini;
-  private FakeGeminiApi model;
-  private Process server;
-  private String url;
-  private Path dataDir;
-  private Path org;
-  private Path project;
-  private Path home;
-  private String agentToken;
+  @AutoClose private FakeGeminiApi model;
+  @AutoClose private ServedProject served;
 
   @BeforeAll
   void setUp(@TempDir Path dir) throws Exception {
-    tmp = dir.toRealPath();
     gemini = GeminiCli.installed();
     model = new FakeGeminiApi();
-    dataDir = tmp.resolve("data");
-    org = tmp.resolve("org.yaml");
-    Files.writeString(org, ORG);
-    server = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
-            Main.class.getName(), "serve", "--port", "0", "--data-dir", dataDir.toString(),
-            "--org", org.toString(), "--hook-hold", "PT" + HOLD_SECONDS + "S")
-        .redirectErrorStream(true)
-        .start();
-    url = awaitUrl(server);
-    agentToken = token("kiro-7", "--env", "production", "--service", "payments-api");
-    project = tmp.resolve("shop-infra");
-    Files.createDirectories(project.resolve("prod-env"));
-    Files.writeString(project.resolve("prod-env/MARKER"), "precious\n");
-    CliRun install = CliRun.of("hook", "install", "gemini", "--project", project.toString(), "--url", url,
-        "--timeout", String.valueOf(HOLD_SECONDS + 30), "--countersign", launcher().toString());
-    assertThat(install.exitCode()).as(install.err()).isZero();
+    served = ServedProject.start(dir.toRealPath(), "kiro-7", "google", "gemini", HOLD_SECONDS);
+    CliRun install = served.installHook("gemini", HOLD_SECONDS + 30, "--countersign", served.launcher().toString());
     assertThat(install.out()).contains("BeforeTool");
-    home = Files.createDirectories(tmp.resolve("home"));
+    Path home = served.home();
     Files.createDirectories(home.resolve(".gemini"));
     Files.writeString(home.resolve(".gemini/settings.json"), """
         {
@@ -117,37 +71,13 @@ class GeminiEndToEndTest {
         """);
   }
 
-  /** A {@code countersign} launcher for the hook: this build's classes on a fresh JVM. */
-  private Path launcher() throws Exception {
-    Path args = tmp.resolve("countersign.args");
-    Files.writeString(args, "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -cp \""
-        + System.getProperty("java.class.path").replace("\\", "\\\\") + "\" " + Main.class.getName() + "\n");
-    Path bin = Files.createDirectories(tmp.resolve("bin")).resolve("countersign");
-    Files.writeString(bin, "#!/bin/sh\nexec '" + java() + "' '@" + args + "' \"$@\"\n");
-    Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
-    return bin;
-  }
-
-  @AfterAll
-  void tearDown() throws Exception {
-    if (server != null) {
-      server.destroy();
-      if (!server.waitFor(20, TimeUnit.SECONDS)) {
-        server.destroyForcibly();
-      }
-    }
-    if (model != null) {
-      model.close();
-    }
-  }
-
   @Test
   @Order(1)
   void destructiveCommandInProduction_isBlockedByTheHook_andTheMarkerSurvives() throws Exception {
     Result run = agentRuns(List.of(DESTRUCTIVE));
 
-    assertThat(project.resolve("prod-env/MARKER")).as(diagnostics(run)).exists();
-    List<Output> outputs = model.outputs();
+    assertThat(served.marker()).as(diagnostics(run)).exists();
+    List<Output> outputs = model.toolResults();
     assertThat(outputs).as(diagnostics(run)).hasSize(1);
     assertThat(outputs.get(0).name()).isEqualTo(FakeGeminiApi.SHELL);
     assertThat(outputs.get(0).isError()).as(diagnostics(run)).isTrue();
@@ -160,7 +90,7 @@ class GeminiEndToEndTest {
   void harmlessCommand_runs() throws Exception {
     Result run = agentRuns(List.of("ls"));
 
-    List<Output> outputs = model.outputs();
+    List<Output> outputs = model.toolResults();
     assertThat(outputs).as(diagnostics(run)).hasSize(1);
     assertThat(outputs.get(0).isError()).as(diagnostics(run)).isFalse();
     assertThat(outputs.get(0).text()).as(diagnostics(run)).doesNotContain(BLOCKED).contains("prod-env");
@@ -169,13 +99,12 @@ class GeminiEndToEndTest {
   @Test
   @Order(3)
   void countersignDown_geminiBlocks_becauseTheHookExitsTwo() throws Exception {
-    server.destroy();
-    assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(served.stopServer()).isTrue();
 
     Result run = agentRuns(List.of(DESTRUCTIVE));
 
-    assertThat(project.resolve("prod-env/MARKER")).as(diagnostics(run)).exists();
-    List<Output> outputs = model.outputs();
+    assertThat(served.marker()).as(diagnostics(run)).exists();
+    List<Output> outputs = model.toolResults();
     assertThat(outputs).as(diagnostics(run)).hasSize(1);
     assertThat(outputs.get(0).isError()).isTrue();
     assertThat(outputs.get(0).text()).as(diagnostics(run)).startsWith(BLOCKED).contains("unreachable");
@@ -186,7 +115,7 @@ class GeminiEndToEndTest {
   void withSkipTrustInsteadOfTheTrustVariable_geminiLoadsNoProjectHook_andRunsTheCommand() throws Exception {
     Result run = agentRuns(List.of("ls"), false);
 
-    List<Output> outputs = model.outputs();
+    List<Output> outputs = model.toolResults();
     assertThat(outputs).as(diagnostics(run)).hasSize(1);
     assertThat(outputs.get(0).isError()).as("the server is down, yet no hook blocked: " + diagnostics(run)).isFalse();
     assertThat(outputs.get(0).text()).contains("prod-env");
@@ -200,58 +129,23 @@ class GeminiEndToEndTest {
   /** One headless run; {@code trustVariable}: trust the folder with the environment variable, else with {@code --skip-trust}. */
   private Result agentRuns(List<String> commands, boolean trustVariable) throws Exception {
     model.script(commands);
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("PATH", GeminiCli.PATH);
-    env.put("HOME", home.toString());
+    Map<String, String> env = served.agentEnv();
     env.put("SHELL", "/bin/bash");
     env.put("TERM", "dumb");
     env.put("GEMINI_API_KEY", "fake-gemini-key-for-local-fake-server");
-    env.put("GOOGLE_GEMINI_BASE_URL", model.baseUrl());
-    env.put("COUNTERSIGN_TOKEN", agentToken);
-    env.put("NO_PROXY", "127.0.0.1,localhost");
+    env.put("GOOGLE_GEMINI_BASE_URL", model.url());
     List<String> args = new ArrayList<>(List.of("--approval-mode", "yolo", "-m", "gemini-2.5-flash", "-o", "text"));
     if (trustVariable) {
       env.put("GEMINI_CLI_TRUST_WORKSPACE", "true");
     } else {
       args.add("--skip-trust");
     }
-    Result run = gemini.prompt(project, env, "Please run the scripted steps.", args, 120);
+    Result run = gemini.prompt(served.project(), env, "Please run the scripted steps.", args, 120);
     System.out.println("=== gemini -p with steps " + commands + "\n" + diagnostics(run));
     return run;
   }
 
   private String diagnostics(Result run) {
-    return "gemini exit " + run.code() + "\n--- gemini output ---\n" + run.output()
-        + "\n--- fake model requests ---\n" + model.log() + "\n--- tool results ---\n" + model.outputs();
-  }
-
-  private String token(String principal, String... scope) {
-    List<String> args = new ArrayList<>(List.of("token", "create", "--principal", principal,
-        "--data-dir", dataDir.toString(), "--org", org.toString()));
-    args.addAll(List.of(scope));
-    CliRun r = CliRun.of(args.toArray(String[]::new));
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    String[] lines = r.out().strip().split("\n");
-    return lines[lines.length - 1].strip();
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static String awaitUrl(Process p) throws Exception {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    StringBuilder seen = new StringBuilder();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    String line;
-    while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
-      seen.append(line).append('\n');
-      Matcher m = RUNNING.matcher(line);
-      if (m.find()) {
-        Thread.ofVirtual().start(() -> reader.lines().forEach(l -> {}));
-        return m.group(1);
-      }
-    }
-    throw new AssertionError("countersign serve did not start; output:\n" + seen);
+    return model.diagnostics("gemini", run);
   }
 }

@@ -2,32 +2,22 @@ package dev.countersign.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.countersign.cli.StubbedRelay.Result;
 import dev.countersign.cli.hook.CodexHookCommand;
 import dev.countersign.cli.hook.CopilotHookCommand;
 import dev.countersign.cli.hook.CursorHookCommand;
 import dev.countersign.cli.hook.GeminiHookCommand;
 import dev.countersign.cli.hook.RelayingHookCommand;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /**
  * {@code countersign hook codex|cursor|gemini|copilot}: each relays to its own route, prints only an
  * answer in its agent's format, and blocks (exit 2) on anything else.
  */
 class OtherAgentHookCommandsTest {
-  record Result(int code, String out, String err, String path) {}
-
   /** Per agent: the command, its route, a decision in its format, and a decision in another's. */
   enum Agent {
     CODEX(CodexHookCommand::new, "/v1/hooks/codex",
@@ -53,29 +43,7 @@ class OtherAgentHookCommandsTest {
   }
 
   private static Result relay(Agent agent, int status, String body) throws IOException {
-    AtomicReference<String> path = new AtomicReference<>("");
-    HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    s.createContext("/", x -> {
-      path.set(x.getRequestURI().getPath());
-      x.getRequestBody().readAllBytes();
-      byte[] b = body.getBytes(StandardCharsets.UTF_8);
-      x.sendResponseHeaders(status, b.length);
-      x.getResponseBody().write(b);
-      x.close();
-    });
-    s.start();
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      RelayingHookCommand command = agent.command.get();
-      new CommandLine(command).parseArgs("--timeout", "5");
-      int code = command.relay(new ByteArrayInputStream("{\"command\":\"ls\"}".getBytes(StandardCharsets.UTF_8)),
-          new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-          Map.of("COUNTERSIGN_URL", "http://127.0.0.1:" + s.getAddress().getPort(), "COUNTERSIGN_TOKEN", "cs_x"));
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), path.get());
-    } finally {
-      s.stop(0);
-    }
+    return StubbedRelay.run(agent.command.get(), "{\"command\":\"ls\"}", status, body);
   }
 
   @ParameterizedTest
