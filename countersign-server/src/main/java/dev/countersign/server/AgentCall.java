@@ -14,6 +14,7 @@ import dev.countersign.server.agent.ToolMapper;
 import dev.countersign.store.AuthenticatedToken;
 import dev.countersign.store.ToolCallRecord;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,7 @@ record AgentCall(
 
   /** Resolves a call; an {@link AgentTarget.Refusal} when the caller or target cannot be used. */
   static AgentCall resolve(
-      Directory dir, AuthenticatedToken token, ToolCall call, Narrowing narrowing, ToolMapper mapper) {
+      Directory dir, AuthenticatedToken token, ToolCall call, List<Narrowing> narrowing, ToolMapper mapper) {
     Agent agent = agent(dir, token.principalId());
     Human sponsor = sponsor(dir, agent);
     AgentTarget target = AgentTarget.of(token, agent.id(), narrowing);

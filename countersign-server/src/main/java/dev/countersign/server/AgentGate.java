@@ -12,6 +12,7 @@ import dev.countersign.server.agent.Narrowing;
 import dev.countersign.server.agent.ToolCall;
 import dev.countersign.server.agent.ToolCallException;
 import dev.countersign.server.agent.ToolMapper;
+import dev.countersign.server.agent.WorkdirRules;
 import dev.countersign.store.AuthenticatedToken;
 import dev.countersign.store.ChangeRecord;
 import dev.countersign.store.Store;
@@ -20,6 +21,8 @@ import dev.countersign.store.Tx;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,6 +47,7 @@ public final class AgentGate {
   private final ToolMapper mapper;
   private final InstantSource clock;
   private final Hold hold;
+  private final WorkdirRules workdirs;
   private final AuditBatcher journal;
 
   /**
@@ -77,16 +81,33 @@ public final class AgentGate {
   }
 
   public AgentGate(Store store, ChangeService changes, ToolMapper mapper, InstantSource clock, Hold hold) {
+    this(store, changes, mapper, clock, hold, WorkdirRules.none());
+  }
+
+  /** A gate whose calls are also narrowed by the server's rules on the agent's working directory. */
+  public AgentGate(Store store, ChangeService changes, ToolMapper mapper, InstantSource clock, Hold hold, WorkdirRules workdirs) {
     this.store = requireNonNull(store, "store");
     this.changes = requireNonNull(changes, "changes");
     this.mapper = requireNonNull(mapper, "mapper");
     this.clock = requireNonNull(clock, "clock");
     this.hold = requireNonNull(hold, "hold");
+    this.workdirs = requireNonNull(workdirs, "workdirs");
     this.journal = new AuditBatcher(store, changes);
   }
 
   /** The answer to one tool call made with {@code token}; never throws for bad input. */
   public AgentAnswer decide(AuthenticatedToken token, ToolCall call, Narrowing narrowing) {
+    return decide(token, call, List.of(narrowing));
+  }
+
+  /**
+   * The answer to one tool call, its target narrowed by what the request asks ({@code requested}: the
+   * hook URL, the repository) and then by the server's working-directory rules; never throws for bad
+   * input.
+   */
+  public AgentAnswer decide(AuthenticatedToken token, ToolCall call, List<Narrowing> requested) {
+    List<Narrowing> narrowing = new ArrayList<>(requested);
+    workdirs.narrowingFor(call.cwd()).ifPresent(narrowing::add);
     HookEvents.Subject subject = HookEvents.Subject.unresolved(token.principalId(), call);
     AuditBatcher.Ticket ticket = journal.begin();
     try {

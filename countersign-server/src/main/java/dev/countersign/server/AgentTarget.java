@@ -22,6 +22,15 @@ record AgentTarget(String environment, List<String> services) {
 
   /** The target of a call with this token and narrowing; a {@link Refusal} when there is none. */
   static AgentTarget of(AuthenticatedToken token, String agentId, Narrowing narrowing) {
+    return of(token, agentId, List.of(narrowing));
+  }
+
+  /**
+   * The token's scope narrowed by each narrowing in turn (the hook URL, the repository, the server's
+   * working-directory rules); a {@link Refusal} when there is no scope or one of them would widen
+   * what the earlier ones left.
+   */
+  static AgentTarget of(AuthenticatedToken token, String agentId, List<Narrowing> narrowings) {
     TokenScope scope =
         token.scope()
             .orElseThrow(
@@ -29,22 +38,30 @@ record AgentTarget(String environment, List<String> services) {
                     "the token of agent '" + agentId + "' has no target scope, so Countersign cannot tell where this call acts;"
                         + " create a scoped one with `countersign token create --principal " + agentId
                         + " --env ENV --service SERVICE`"));
-    if (narrowing.environment().isPresent() && !narrowing.environment().get().equals(scope.environment())) {
+    AgentTarget target = new AgentTarget(scope.environment(), scope.services());
+    for (Narrowing n : narrowings) {
+      target = target.narrowedBy(n);
+    }
+    return target;
+  }
+
+  private AgentTarget narrowedBy(Narrowing n) {
+    if (n.environment().isPresent() && !n.environment().get().equals(environment)) {
       throw new Refusal(
-          "the hook asks for environment '" + narrowing.environment().get() + "' but the token is scoped to '"
-              + scope.environment() + "', and a request may narrow its target but never widen it");
+          n.source() + " asks for environment '" + n.environment().get() + "' but the call may only act in '"
+              + environment + "' (the token's scope), and a narrowing may narrow the target but never widen it");
     }
-    if (narrowing.services().isEmpty()) {
-      return new AgentTarget(scope.environment(), scope.services());
+    if (n.services().isEmpty()) {
+      return this;
     }
-    for (String s : narrowing.services()) {
-      if (!scope.services().contains(s)) {
+    for (String s : n.services()) {
+      if (!services.contains(s)) {
         throw new Refusal(
-            "the hook asks for service '" + s + "' but the token is scoped to " + scope.services()
-                + ", and a request may narrow its target but never widen it");
+            n.source() + " asks for service '" + s + "' but the call may only act on " + services
+                + ", and a narrowing may narrow the target but never widen it");
       }
     }
-    return new AgentTarget(scope.environment(), narrowing.services());
+    return new AgentTarget(environment, n.services());
   }
 
   /** A call Countersign refuses before any policy runs; the message is the reason. */

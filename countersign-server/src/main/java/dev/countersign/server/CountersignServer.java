@@ -152,11 +152,22 @@ public final class CountersignServer implements AutoCloseable {
         res.send(hook.unavailable(agent));
         return;
       }
-      byte[] answer = hook.answer(agent, token, () -> body(req, maxBodyBytes),
-          new Narrowing(req.query().first("environment").asOptional(), req.query().all("service", List::of)));
+      byte[] answer = hook.answer(agent, token, () -> body(req, maxBodyBytes), narrowings(req));
       res.status(Status.OK_200);
       res.header(HeaderNames.CONTENT_TYPE, "application/json");
       res.send(answer);
+    }
+
+    /**
+     * What the request asks to narrow its target to: the hook URL's {@code environment} and {@code
+     * service}, then what the relay read from the repository's {@code .countersign.yaml} ({@code
+     * repo-environment}, {@code repo-service}). Neither can widen the token's scope.
+     */
+    private static List<Narrowing> narrowings(ServerRequest req) {
+      Narrowing url = new Narrowing(req.query().first("environment").asOptional(), req.query().all("service", List::of));
+      Narrowing repo = new Narrowing(req.query().first("repo-environment").asOptional(), req.query().all("repo-service", List::of),
+          Narrowing.REPOSITORY);
+      return repo.isEmpty() ? List.of(url) : List.of(url, repo);
     }
 
     private void handle(ServerRequest req, ServerResponse res, Call call) {

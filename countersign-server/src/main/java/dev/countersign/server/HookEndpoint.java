@@ -15,6 +15,7 @@ import dev.countersign.store.AuthenticatedToken;
 import dev.countersign.store.StoreException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -54,11 +55,11 @@ final class HookEndpoint {
 
   /** The answer body for an authenticated Claude Code (or Codex) hook request. */
   byte[] answer(AuthenticatedToken token, Supplier<byte[]> body, Narrowing narrowing) {
-    return answer(CLAUDE_CODE, token, body, narrowing);
+    return answer(CLAUDE_CODE, token, body, List.of(narrowing));
   }
 
   /** The answer body, in {@code agent}'s format, for an authenticated hook request of that agent. */
-  byte[] answer(String agent, AuthenticatedToken token, Supplier<byte[]> body, Narrowing narrowing) {
+  byte[] answer(String agent, AuthenticatedToken token, Supplier<byte[]> body, List<Narrowing> narrowing) {
     HookFormat format = format(agent);
     byte[] bytes = new byte[0];
     try {

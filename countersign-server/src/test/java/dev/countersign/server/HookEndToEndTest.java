@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.countersign.server.TestServer.Response;
 import dev.countersign.store.AuditRecord;
+import dev.countersign.server.agent.WorkdirRules;
 import dev.countersign.store.StoreConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -331,6 +332,60 @@ class HookEndToEndTest {
     assertThat(reason(widened)).contains("never widen");
     assertThat(decision(otherEnv)).isEqualTo("deny");
     assertThat(hookAudit().get(0).path("services").toString()).isEqualTo("[\"ledger\"]");
+  }
+
+  private static String bashIn(String cwd, String command) {
+    try {
+      ObjectNode p = (ObjectNode) JSON.readTree(bash(command));
+      return p.put("cwd", cwd).toString();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void repositoryNarrowing_fromTheRelay_narrowsAfterTheUrl_andCannotWiden() {
+    start();
+    String token = server.scopedToken("kiro-7", "production", "payments-api", "ledger");
+
+    Response narrowed = server.post("/v1/hooks/claude-code?repo-service=ledger", token, bash("ls"));
+    Response otherEnv = server.post("/v1/hooks/claude-code?repo-environment=staging", token, bash("ls"));
+    Response beyondUrl = server.post("/v1/hooks/claude-code?service=ledger&repo-service=payments-api", token, bash("ls"));
+
+    assertThat(decision(narrowed)).isEqualTo("allow");
+    assertThat(hookAudit().get(0).path("services").toString()).isEqualTo("[\"ledger\"]");
+    assertThat(decision(otherEnv)).isEqualTo("deny");
+    assertThat(reason(otherEnv)).contains("the repository's .countersign.yaml asks for environment 'staging'")
+        .contains("never widen");
+    assertThat(decision(beyondUrl)).isEqualTo("deny");
+    assertThat(reason(beyondUrl)).contains("service 'payments-api'").contains("[ledger]");
+  }
+
+  @Test
+  void serverWorkdirRules_narrowByTheAgentsWorkingDirectory_andNeverWiden() {
+    server = new TestServer(StoreConfig.h2File(dir), AgentGate.Hold.none(), WorkdirRules.parse("""
+        # checkouts of the ledger service act on it alone; the staging checkout is staging
+        /home/dev/ledger/**   service=ledger
+        /home/dev/staging/**  environment=staging
+        """, "workdirs.txt"));
+    String token = server.scopedToken("kiro-7", "production", "payments-api", "ledger");
+
+    Response inLedger = hook(token, bashIn("/home/dev/ledger/src", "ls"));
+    Response inLedgerRoot = hook(token, bashIn("/home/dev/ledger", "ls"));
+    Response inStaging = hook(token, bashIn("/home/dev/staging", "ls"));
+    Response sneaky = hook(token, bashIn("/home/dev/ledger/../shop", "ls"));
+
+    assertThat(decision(inLedger)).isEqualTo("allow");
+    assertThat(decision(inLedgerRoot)).isEqualTo("allow");
+    assertThat(decision(inStaging)).isEqualTo("deny");
+    assertThat(reason(inStaging)).contains("working-directory rule /home/dev/staging/** (workdirs.txt:3)")
+        .contains("environment 'staging'");
+    assertThat(decision(sneaky)).isEqualTo("allow");
+    List<JsonNode> audit = hookAudit();
+    assertThat(audit.get(0).path("services").toString()).isEqualTo("[\"ledger\"]");
+    assertThat(audit.get(1).path("services").toString()).isEqualTo("[\"ledger\"]");
+    assertThat(audit.get(3).path("services").toString()).as("../ leaves the ledger checkout: the whole scope")
+        .isEqualTo("[\"payments-api\",\"ledger\"]");
   }
 
   @Test

@@ -77,6 +77,11 @@ final class TestServer implements AutoCloseable {
 
   /** A server whose agent hooks hold a call that needs approval as {@code hold} says. */
   TestServer(StoreConfig config, AgentGate.Hold hold) {
+    this(config, hold, dev.countersign.server.agent.WorkdirRules.none());
+  }
+
+  /** A server whose agent hooks are also narrowed by {@code workdirs} (serve --workdir-rules). */
+  TestServer(StoreConfig config, AgentGate.Hold hold, dev.countersign.server.agent.WorkdirRules workdirs) {
     this.store = Store.open(config);
     Directory directory = OrgYaml.parse(ORG, "test-org.yaml");
     LoadedPolicy policy = PolicyLoader.create().load(Path.of("../policies/default"));
@@ -97,7 +102,7 @@ final class TestServer implements AutoCloseable {
                 dev.countersign.model.ChangeKind.SHELL, command.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 InputLimits.defaults()),
             ProtectedPaths.defaults());
-    AgentGate gate = new AgentGate(store, changes, tools, clock, hold);
+    AgentGate gate = new AgentGate(store, changes, tools, clock, hold, workdirs);
     this.server = CountersignServer.start("127.0.0.1", 0, 8 * 1024 * 1024, store, changes, gate, agents, json);
   }
 

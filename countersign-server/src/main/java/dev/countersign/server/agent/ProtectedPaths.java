@@ -61,7 +61,7 @@ public final class ProtectedPaths {
 
   private ProtectedPaths(List<Rule> rules) {
     this.rules = List.copyOf(rules);
-    this.regexes = rules.stream().map(r -> Pattern.compile(regex(r.pattern()))).toList();
+    this.regexes = rules.stream().map(r -> Globs.compile(r.pattern())).toList();
   }
 
   /** The built-in list (see the class comment and docs/agent-hooks.md). */
@@ -140,27 +140,5 @@ public final class ProtectedPaths {
       }
       rest = rest.substring(slash + 1);
     }
-  }
-
-  private static String regex(String glob) {
-    String g = glob.startsWith("/") ? glob.substring(1) : glob;
-    if (g.endsWith("/")) {
-      g = g + "**";
-    }
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < g.length(); i++) {
-      char c = g.charAt(i);
-      if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
-        out.append(".*");
-        i++;
-      } else if (c == '*') {
-        out.append("[^/]*");
-      } else if (c == '?') {
-        out.append("[^/]");
-      } else {
-        out.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return out.toString();
   }
 }
