@@ -6,6 +6,7 @@ import dev.countersign.server.AgentGate;
 import dev.countersign.server.ChangeService;
 import dev.countersign.server.agent.ProtectedPaths;
 import dev.countersign.server.agent.ToolMapper;
+import dev.countersign.server.agent.WorkdirRules;
 import dev.countersign.store.Store;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,12 @@ final class AgentHooks {
 
   /** The gate the server's hook endpoint asks. */
   static AgentGate gate(Store store, ChangeService changes, InputLimits limits, Optional<Path> protectedPaths, Duration hold) {
+    return gate(store, changes, limits, protectedPaths, Optional.empty(), hold);
+  }
+
+  /** The gate, its calls also narrowed by the working-directory rules in {@code workdirRules}. */
+  static AgentGate gate(Store store, ChangeService changes, InputLimits limits, Optional<Path> protectedPaths,
+      Optional<Path> workdirRules, Duration hold) {
     if (hold.isNegative()) {
       throw new InputError("--hook-hold must not be negative");
     }
@@ -30,7 +37,18 @@ final class AgentHooks {
         command -> Setup.ANALYZERS.analyze(ChangeKind.SHELL, command.getBytes(StandardCharsets.UTF_8), limits),
         protectedPaths.map(AgentHooks::load).orElseGet(ProtectedPaths::defaults));
     return new AgentGate(store, changes, tools, InstantSource.system(),
-        new AgentGate.Hold(hold, POLL, d -> Thread.sleep(d)));
+        new AgentGate.Hold(hold, POLL, d -> Thread.sleep(d)),
+        workdirRules.map(AgentHooks::loadWorkdirRules).orElseGet(WorkdirRules::none));
+  }
+
+  private static WorkdirRules loadWorkdirRules(Path file) {
+    try {
+      return WorkdirRules.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    } catch (IOException e) {
+      throw new InputError("cannot read --workdir-rules " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new InputError(e.getMessage());
+    }
   }
 
   private static ProtectedPaths load(Path file) {

@@ -63,6 +63,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--protected-paths", paramLabel = "FILE", description = "the paths agents' file changes are checked against, one 'PATTERN [finding-code]' per line (default: the built-in list, see docs/agent-hooks.md)")
   Optional<Path> protectedPaths = Optional.empty();
 
+  @Option(names = "--workdir-rules", paramLabel = "FILE", description = "narrow agents' hook calls by their working directory, one 'WORKDIR-GLOB environment=ENV service=S ...' per line; never widens a token's scope (docs/agent-hooks.md)")
+  Optional<Path> workdirRules = Optional.empty();
+
   @Override
   public Integer call() throws InterruptedException {
     Optional<Path> orgFile = orgFile();
@@ -89,7 +92,7 @@ final class ServeCommand implements Callable<Integer> {
             InstantSource.system(), json,
             Setup.catalog(catalog).map(BlastRadiusSource::of).orElse(BlastRadiusSource.none()));
     // The JSON body carries the content as a string, with escapes: allow some headroom over the limit.
-    AgentGate gate = AgentHooks.gate(store, changes, limits, protectedPaths, hookHold);
+    AgentGate gate = AgentHooks.gate(store, changes, limits, protectedPaths, workdirRules, hookHold);
     CountersignServer server = CountersignServer.start(host, port, maxBytes + maxBytes / 4 + 65_536, store, changes, gate, agents, json);
     orgFile.ifPresent(file -> watchOrg(file, orgLoadedFrom, store, currentOrg));
     if (policyDir.isPresent()) {

@@ -51,7 +51,7 @@ public abstract class RelayingHookCommand implements Callable<Integer> {
       if (body.length > MAX_INPUT) {
         throw new Blocked("the hook input is larger than " + MAX_INPUT + " bytes");
       }
-      HttpResponse<byte[]> r = post(endpoint, token, body);
+      HttpResponse<byte[]> r = post(withRepositoryTarget(endpoint, body), token, body);
       out.write(answer(r));
       out.flush();
       return 0;
@@ -68,6 +68,27 @@ public abstract class RelayingHookCommand implements Callable<Integer> {
       return block(err, "interrupted while waiting for the Countersign server");
     } catch (RuntimeException e) {
       return block(err, "unexpected error: " + e);
+    }
+  }
+
+  /**
+   * Adds what the agent's repository narrows its target to ({@link RepositoryTarget}), found from the
+   * call's working directory ({@code cwd} in the hook input, else this process's).
+   */
+  private static URI withRepositoryTarget(URI endpoint, byte[] body) {
+    String cwd = System.getProperty("user.dir");
+    try {
+      JsonNode input = JSON.readTree(body);
+      if (input != null && input.path("cwd").isTextual() && !input.path("cwd").asText().isBlank()) {
+        cwd = input.path("cwd").asText();
+      }
+    } catch (IOException e) {
+      // not JSON: the server refuses it with a reason in the agent's format; look from here
+    }
+    try {
+      return RepositoryTarget.find(java.nio.file.Path.of(cwd)).map(t -> t.addTo(endpoint)).orElse(endpoint);
+    } catch (IllegalArgumentException e) { // also an unusable path (InvalidPathException)
+      throw new Blocked("the repository's " + RepositoryTarget.FILE + " cannot be used: " + e.getMessage());
     }
   }
 
