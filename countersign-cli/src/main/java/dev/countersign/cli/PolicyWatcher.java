@@ -16,10 +16,12 @@ final class PolicyWatcher {
 
   private PolicyWatcher() {}
 
-  /** Starts a daemon virtual thread that calls {@code reload} after each change. */
-  static void start(Path dir, Runnable reload) {
-    // Taken now, not in the thread: a change made before the thread first runs must not be the baseline.
-    String first = stamp(dir);
+  /**
+   * Starts a daemon virtual thread that calls {@code reload} after each change since {@code first},
+   * the {@link #stamp} taken before the policy in force was loaded (so an edit made while it loaded
+   * is reloaded, not taken as the baseline).
+   */
+  static void start(Path dir, String first, Runnable reload) {
     Thread.ofVirtual().name("policy-watcher").start(() -> {
       String last = first;
       while (!Thread.currentThread().isInterrupted()) {
@@ -39,7 +41,8 @@ final class PolicyWatcher {
     });
   }
 
-  private static String stamp(Path dir) {
+  /** The directory's files with their modification times and sizes. */
+  static String stamp(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
       StringBuilder sb = new StringBuilder();
       // The size too: an edit within the file system's timestamp resolution often changes it.

@@ -74,6 +74,8 @@ final class ServeCommand implements Callable<Integer> {
     Directory directory = Setup.directory(org);
     EngineConfig engineConfig = new EngineConfig(approvalTtl);
     Path policyPath = Setup.policyDir(policyDir);
+    // Stamped before loading, like org.yaml: an edit made while the policy loads is then reloaded.
+    String policyLoadedFrom = policyDir.isPresent() ? PolicyWatcher.stamp(policyPath) : "";
     PolicyHolder holder = PolicyHolder.forDirectory(policyPath, PolicyLoader.create());
     AtomicReference<PolicyRuntime> runtime = new AtomicReference<>(runtime(holder.current(), engineConfig));
     Store store = Store.open(database.config());
@@ -96,7 +98,7 @@ final class ServeCommand implements Callable<Integer> {
     CountersignServer server = CountersignServer.start(host, port, maxBytes + maxBytes / 4 + 65_536, store, changes, gate, agents, json);
     orgFile.ifPresent(file -> watchOrg(file, orgLoadedFrom, store, currentOrg));
     if (policyDir.isPresent()) {
-      PolicyWatcher.start(policyPath, () -> {
+      PolicyWatcher.start(policyPath, policyLoadedFrom, () -> {
         LoadedPolicy before = holder.current();
         LoadedPolicy after = holder.reload();
         if (!after.digest().equals(before.digest())) {
