@@ -244,6 +244,20 @@ abstract class ApiEndToEndTest {
   }
 
   @Test
+  void bodyWithoutADeclaredLength_isReadUpToTheLimit_andOverItIsABadRequest() {
+    String small = "{\"environment\":\"staging\",\"services\":[\"web\"],\"aiAssisted\":false,\"title\":\"ls\",\"kind\":\"shell\",\"content\":\"ls\"}";
+    Response ok = server.postChunked("/v1/changes", server.token("mia"), small.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+
+    long before = server.auditCount();
+    String huge = "{\"environment\":\"production\",\"content\":\"" + "a".repeat(9 * 1024 * 1024) + "\"}";
+    Response r = server.postChunked("/v1/changes", server.token("mia"), huge.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().path("message").asText()).contains("larger than the limit");
+    assertThat(server.auditCount()).isEqualTo(before);
+  }
+
+  @Test
   void unknownChange_isNotFound() {
     assertThat(server.get("/v1/changes/ch_nope", server.token("sam")).status()).isEqualTo(404);
   }

@@ -130,6 +130,12 @@ final class TestServer implements AutoCloseable {
     return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)), token);
   }
 
+  /** A POST whose body has no declared length (chunked transfer encoding). */
+  Response postChunked(String path, String token, byte[] body) {
+    return send(HttpRequest.newBuilder(uri(path))
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))), token);
+  }
+
   Response delete(String path, String token) {
     return send(HttpRequest.newBuilder(uri(path)).DELETE(), token);
   }
