@@ -1,6 +1,7 @@
 package dev.countersign.cli;
 
 import dev.countersign.directory.Directory;
+import dev.countersign.model.Names;
 import dev.countersign.store.IssuedToken;
 import dev.countersign.store.Store;
 import dev.countersign.store.TokenRecord;
@@ -105,8 +106,8 @@ final class TokenCommand implements Runnable {
     }
 
     private static void checkName(String option, String value) {
-      if (!value.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-        throw new InputError(option + " '" + value + "' is not a valid name (letters, digits, '.', '_', '-'; at most 64)");
+      if (!Names.valid(value)) {
+        throw new InputError(option + " '" + value + "' is not a valid name (" + Names.RULE + ")");
       }
     }
   }

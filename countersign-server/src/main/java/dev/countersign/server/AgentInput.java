@@ -2,6 +2,7 @@ package dev.countersign.server;
 
 import dev.countersign.directory.Grant;
 import dev.countersign.directory.OperatorLevel;
+import dev.countersign.model.Names;
 import dev.countersign.model.Verb;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +20,6 @@ final class AgentInput {
   /** The longest elevation an agent may ask for. */
   static final Duration MAX_ELEVATION = Duration.ofHours(8);
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final int MAX_MODEL = 200;
   private static final int MAX_REASON = 500;
   private static final int MAX_NAMES = 50;
@@ -35,7 +34,7 @@ final class AgentInput {
 
   /** An id such as an agent's or a sponsor's. */
   static String name(String field, @Nullable String value) {
-    if (value == null || !NAME.matcher(value).matches()) {
+    if (!Names.valid(value)) {
       throw ApiException.badRequest(field + " is required: letters, digits, '.', '_' or '-', at most 64 characters");
     }
     return value;
@@ -122,7 +121,7 @@ final class AgentInput {
       throw ApiException.badRequest(field + " is required: 1 to " + MAX_NAMES + " names, or [\"*\"] for every one");
     }
     for (String v : values) {
-      if (v == null || !(v.equals(Grant.ANY) || NAME.matcher(v).matches())) {
+      if (v == null || !(v.equals(Grant.ANY) || Names.valid(v))) {
         throw ApiException.badRequest(field + " holds '" + v + "': a name is letters, digits, '.', '_' or '-', or \"*\"");
       }
     }

@@ -6,11 +6,11 @@ import dev.countersign.directory.Human;
 import dev.countersign.directory.Principal;
 import dev.countersign.directory.ServiceIdentity;
 import dev.countersign.model.ChangeKind;
+import dev.countersign.model.Names;
 import dev.countersign.policy.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +19,6 @@ import org.jspecify.annotations.Nullable;
  * one looks like.
  */
 final class ChangeInput {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final int MAX_TITLE = 200;
   private static final int MAX_COMMENT = 4000;
   private static final int MAX_SERVICES = 100;
@@ -67,9 +66,9 @@ final class ChangeInput {
     if (value == null || value.isBlank()) {
       throw ApiException.badRequest(field + " is required");
     }
-    if (!NAME.matcher(value).matches()) {
+    if (!Names.valid(value)) {
       throw ApiException.badRequest(
-          field + " '" + abbreviate(value) + "' is not a valid name (letters, digits, '.', '_', '-'; at most 64)");
+          field + " '" + abbreviate(value) + "' is not a valid name (" + Names.RULE + ")");
     }
     return value;
   }

@@ -4,6 +4,7 @@ import dev.countersign.config.yaml.ConfigException;
 import dev.countersign.config.yaml.SafeYaml;
 import dev.countersign.config.yaml.YamlMapping;
 import dev.countersign.config.yaml.YamlNode;
+import dev.countersign.model.Names;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What the agent's repository says about where its calls act: a {@code .countersign.yaml} in the
@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
  */
 record RepositoryTarget(Path file, Optional<String> environment, List<String> services) {
   static final String FILE = ".countersign.yaml";
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   /** The file that applies to {@code workingDirectory}, read; empty when there is none. */
   static Optional<RepositoryTarget> find(Path workingDirectory) {
@@ -65,9 +64,9 @@ record RepositoryTarget(Path file, Optional<String> environment, List<String> se
   }
 
   private static String name(Path file, String field, String value) {
-    if (!NAME.matcher(value).matches()) {
+    if (!Names.valid(value)) {
       throw new IllegalArgumentException(file + ": " + field + " '" + value
-          + "' is not a valid name (letters, digits, '.', '_', '-'; at most 64)");
+          + "' is not a valid name (" + Names.RULE + ")");
     }
     return value;
   }

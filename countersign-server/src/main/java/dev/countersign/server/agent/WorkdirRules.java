@@ -2,6 +2,7 @@ package dev.countersign.server.agent;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.countersign.model.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,6 @@ import java.util.regex.Pattern;
  * staging gets a refusal, not staging.
  */
 public final class WorkdirRules {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final WorkdirRules NONE = new WorkdirRules(List.of());
 
   /** One rule: the glob over working directories and what it narrows to. */
@@ -64,7 +64,7 @@ public final class WorkdirRules {
       List<String> services = new ArrayList<>();
       for (int p = 1; p < parts.length; p++) {
         String[] kv = parts[p].split("=", 2);
-        if (kv.length != 2 || !NAME.matcher(kv[1]).matches()) {
+        if (kv.length != 2 || !Names.valid(kv[1])) {
           throw new IllegalArgumentException(where + "expected environment=NAME or service=NAME, got '" + parts[p] + "'");
         }
         switch (kv[0]) {
