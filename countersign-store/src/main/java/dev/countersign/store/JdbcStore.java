@@ -70,7 +70,9 @@ final class JdbcStore implements Store {
     JdbcTx tx = new JdbcTx(connection, gate, dialect, ids, tokenRandom);
     try {
       T result = runWork(tx, connection, work);
-      commit(connection);
+      if (tx.began()) { // a transaction that only read has nothing to commit
+        commit(connection);
+      }
       return result;
     } finally {
       tx.leaveGate();
@@ -82,13 +84,13 @@ final class JdbcStore implements Store {
     try {
       return work.apply(tx);
     } catch (StoreException e) {
-      rollbackQuietly(connection, e);
+      rollbackQuietly(tx, connection, e);
       if (e.reason() == Reason.CONCURRENT || connectionLost(connection)) {
         throw new Retry(e);
       }
       throw e;
     } catch (RuntimeException | Error e) {
-      rollbackQuietly(connection, e);
+      rollbackQuietly(tx, connection, e);
       throw e;
     } finally {
       tx.end();
@@ -142,7 +144,10 @@ final class JdbcStore implements Store {
     }
   }
 
-  private static void rollbackQuietly(Connection connection, Throwable cause) {
+  private static void rollbackQuietly(JdbcTx tx, Connection connection, Throwable cause) {
+    if (!tx.began()) {
+      return; // only single-statement reads ran: nothing to undo
+    }
     try {
       connection.rollback();
     } catch (SQLException e) {

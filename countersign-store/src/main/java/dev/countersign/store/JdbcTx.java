@@ -2,6 +2,7 @@ package dev.countersign.store;
 
 import dev.countersign.store.StoreException.Reason;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.random.RandomGenerator;
 
 /** A transaction on one pooled connection; refuses use after its work function has returned. */
@@ -47,14 +48,29 @@ final class JdbcTx implements Tx {
     return connection;
   }
 
-  /** The connection for a statement that writes or locks rows: passes the write gate first. */
+  /**
+   * The connection for a statement that writes or locks rows: passes the write gate first and, at
+   * the first such statement, begins the database transaction. Reads before it ran as single
+   * statements (auto-commit), which at READ COMMITTED see what they would have seen inside it: each
+   * statement reads what was committed when it started, and nothing was locked or written yet.
+   */
   Connection writeConnection() {
     Connection c = connection();
     if (!writing) {
       gate.enter();
       writing = true;
+      try {
+        c.setAutoCommit(false);
+      } catch (SQLException e) {
+        throw Sql.failure("begin a transaction", e);
+      }
     }
     return c;
+  }
+
+  /** Whether a write or lock began a database transaction that must be committed or rolled back. */
+  boolean began() {
+    return writing;
   }
 
   /** Refuses further use; called when the work function returns or throws. */

@@ -31,7 +31,10 @@ final class Pools {
     hikari.setUsername(config.user());
     hikari.setPassword(config.password());
     hikari.setMaximumPoolSize(config.poolSize());
-    hikari.setAutoCommit(false);
+    // Connections start in auto-commit: a transaction's reads before its first write run as single
+    // statements (no BEGIN/COMMIT round trips on PostgreSQL); JdbcTx opens the database transaction
+    // at the first write or lock. At READ COMMITTED a statement sees the same either way.
+    hikari.setAutoCommit(true);
     hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     hikari.setConnectionTimeout(30_000);
     hikari.setConnectionInitSql(dialect.connectionInitSql());

@@ -34,6 +34,11 @@ public interface Store extends AutoCloseable {
    * connection stops it before the commit, the work runs again (three attempts in all), so it must
    * have no effects outside the {@link Tx}. A failed commit is never retried (it may have taken
    * effect): it surfaces as a {@link StoreException}, typically {@code UNAVAILABLE}.
+   *
+   * <p>The isolation level is READ COMMITTED, where each statement sees what was committed when it
+   * began. The database transaction itself begins at the first write or row lock, so work that only
+   * reads costs no BEGIN or COMMIT (a round trip each on PostgreSQL) and sees exactly what it would
+   * have seen inside one.
    */
   <T> T transaction(Function<Tx, T> work);
 
