@@ -148,6 +148,83 @@ abstract class StoreContract {
   }
 
   @Test
+  void readsBeforeTheFirstWrite_andAfterIt_belongToOneAtomicTransaction() throws Exception {
+    Store store = open(newDatabase());
+
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    tx -> {
+                      assertThat(tx.audit().lastSeq()).as("read before the first write").isZero();
+                      tx.audit().append("a", "mia", "s", "{}", at(0));
+                      assertThat(tx.audit().lastSeq()).as("sees its own write").isEqualTo(1);
+                      throw new IllegalStateException("failed after the write");
+                    }))
+        .hasMessage("failed after the write");
+
+    assertThat(store.transaction((Tx tx) -> tx.audit().lastSeq())).isZero();
+  }
+
+  @Test
+  void everyKindOfWrite_rollsBackWithItsTransaction_evenAsItsFirstStatement() throws Exception {
+    // A transaction begins at its first write: each kind of write must begin it, not autocommit.
+    Store store = open(newDatabase());
+    String changeId = store.transaction((Tx tx) -> tx.changes().insert(change("kept", at(0)))).id();
+    IssuedToken token = store.transaction((Tx tx) -> tx.tokens().create("mia", "t", at(0)));
+    List<java.util.function.Consumer<Tx>> writes =
+        List.of(
+            tx -> tx.tokens().create("mia", "doomed", at(1)),
+            tx -> tx.tokens().revoke(token.id(), at(1)),
+            tx -> tx.changes().insert(change("doomed", at(1))),
+            tx -> tx.changes().updateDecision(changeId, "applied", "sha256:x", "{}", at(1)),
+            tx -> tx.reviews().insert(approval(changeId, "zoe", at(1))),
+            tx -> tx.toolCalls().insert(toolCall(changeId, "sha256:in", at(1))),
+            tx -> tx.audit().append("change.proposed", "mia", changeId, "{}", at(1)));
+
+    for (java.util.function.Consumer<Tx> write : writes) {
+      assertThatThrownBy(
+              () ->
+                  store.inTransaction(
+                      tx -> {
+                        write.accept(tx);
+                        throw new IllegalStateException("failed after the write");
+                      }))
+          .hasMessage("failed after the write");
+    }
+
+    assertThat(store.transaction((Tx tx) -> tx.tokens().listForPrincipal("mia"))).hasSize(1);
+    assertThat(store.transaction((Tx tx) -> tx.tokens().identify(token.plaintext()))).isPresent();
+    assertThat(store.transaction((Tx tx) -> tx.changes().listByState("pending", 10)))
+        .extracting(ChangeRecord::id)
+        .containsExactly(changeId);
+    assertThat(store.transaction((Tx tx) -> tx.reviews().listForChange(changeId))).isEmpty();
+    assertThat(store.transaction((Tx tx) -> tx.toolCalls().get(changeId))).isEmpty();
+    assertThat(store.transaction((Tx tx) -> tx.audit().lastSeq())).isZero();
+  }
+
+  @Test
+  void failingReadOnlyWork_leavesPooledConnectionsClean() throws Exception {
+    Store store = open(newDatabase());
+    store.transaction((Tx tx) -> tx.audit().append("first", "mia", "s", "{}", at(0)));
+
+    for (int i = 0; i < 40; i++) { // more than a pool's connections: each is reused
+      assertThatThrownBy(
+              () ->
+                  store.transaction(
+                      (Tx tx) -> {
+                        tx.audit().lastSeq();
+                        throw new IllegalStateException("read failed");
+                      }))
+          .hasMessage("read failed");
+    }
+    assertThat(store.transaction((Tx tx) -> tx.audit().append("second", "mia", "s", "{}", at(1))))
+        .isEqualTo(2);
+    assertThat(store.transaction((Tx tx) -> tx.audit().range(1, 10)))
+        .extracting(AuditRecord::type)
+        .containsExactly("first", "second");
+  }
+
+  @Test
   void change_roundTripsUnicodeAndTenMegabytesOfContent() throws Exception {
     Store store = open(newDatabase());
     String unicode = "Zürich → 東京 🚀 e\u0301 \"quoted\" 'single' \\ \t\n";
