@@ -19,8 +19,10 @@ import dev.countersign.server.agent.AgentAnswer;
 import dev.countersign.server.agent.Narrowing;
 import dev.countersign.server.agent.ProtectedPaths;
 import dev.countersign.server.agent.ToolMapper;
+import dev.countersign.server.agent.WorkdirRules;
 import dev.countersign.server.hook.ClaudeCodeHook;
 import dev.countersign.store.AuditLog;
+import dev.countersign.store.AuditSpool;
 import dev.countersign.store.AuthenticatedToken;
 import dev.countersign.store.Store;
 import dev.countersign.store.StoreConfig;
@@ -115,7 +117,11 @@ public final class HookLoad {
       ToolMapper tools = new ToolMapper(
           c -> Analyzers.standard().analyze(ChangeKind.SHELL, c.getBytes(StandardCharsets.UTF_8), InputLimits.defaults()),
           ProtectedPaths.defaults());
-      AgentGate gate = new AgentGate(store, changes, tools, clock, AgentGate.Hold.none());
+      // As `countersign serve` wires it: on embedded H2 the audit events of fresh decisions go
+      // through the audit spool; on PostgreSQL they are committed in groups.
+      Optional<AuditSpool> spool = pg == null ? Optional.of(AuditSpool.open(tmp.resolve("db").resolve("audit-spool"), store))
+          : Optional.empty();
+      AgentGate gate = new AgentGate(store, changes, tools, clock, AgentGate.Hold.none(), WorkdirRules.none(), spool);
       TokenScope scope = new TokenScope("production", List.of("payments-api"));
       String token = store.transaction(tx -> tx.tokens().create("kiro-7", "hookload", scope, Instant.now())).plaintext();
       byte[] allowBody = claudeBash("ls");
@@ -150,11 +156,13 @@ public final class HookLoad {
         // measuring, or the first measured phase pays for the compiler threads.
         http("warm-up: allow (not reported)", port, allowRequest, b -> true, clients, warmup, warmup, maxRequests);
         http("warm-up: deny (not reported)", port, denyRequest, b -> true, clients, warmup, warmup, maxRequests);
+        spool.ifPresent(AuditSpool::flush);
         long auditBefore = auditCount(store);
         results.add(http("countersign allow (ls)", port, allowRequest, b -> b.contains("\"permissionDecision\":\"allow\""),
             clients, warmup, measure, maxRequests));
         results.add(http("countersign deny (rm -rf ./prod-env)", port, denyRequest,
             b -> b.contains("\"permissionDecision\":\"deny\""), clients, warmup, measure, maxRequests));
+        spool.ifPresent(AuditSpool::flush);
         long auditAfter = auditCount(store);
 
         ClaudeCodeHook claude = new ClaudeCodeHook(json.mapper());
@@ -200,6 +208,7 @@ public final class HookLoad {
         System.out.printf(Locale.ROOT, "audit events written by the HTTP phases: %,d (one per decision, warm-up included)%n",
             auditAfter - auditBefore);
       }
+      spool.ifPresent(AuditSpool::close);
     } finally {
       if (pg != null) {
         pg.close();

@@ -7,6 +7,7 @@ import dev.countersign.server.ChangeService;
 import dev.countersign.server.agent.ProtectedPaths;
 import dev.countersign.server.agent.ToolMapper;
 import dev.countersign.server.agent.WorkdirRules;
+import dev.countersign.store.AuditSpool;
 import dev.countersign.store.Store;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,12 @@ final class AgentHooks {
   /** The gate, its calls also narrowed by the working-directory rules in {@code workdirRules}. */
   static AgentGate gate(Store store, ChangeService changes, InputLimits limits, Optional<Path> protectedPaths,
       Optional<Path> workdirRules, Duration hold) {
+    return gate(store, changes, limits, protectedPaths, workdirRules, hold, Optional.empty());
+  }
+
+  /** The gate, its fresh decisions' audit events written through {@code spool} when there is one. */
+  static AgentGate gate(Store store, ChangeService changes, InputLimits limits, Optional<Path> protectedPaths,
+      Optional<Path> workdirRules, Duration hold, Optional<AuditSpool> spool) {
     if (hold.isNegative()) {
       throw new InputError("--hook-hold must not be negative");
     }
@@ -38,7 +45,7 @@ final class AgentHooks {
         protectedPaths.map(AgentHooks::load).orElseGet(ProtectedPaths::defaults));
     return new AgentGate(store, changes, tools, InstantSource.system(),
         new AgentGate.Hold(hold, POLL, d -> Thread.sleep(d)),
-        workdirRules.map(AgentHooks::loadWorkdirRules).orElseGet(WorkdirRules::none));
+        workdirRules.map(AgentHooks::loadWorkdirRules).orElseGet(WorkdirRules::none), spool);
   }
 
   private static WorkdirRules loadWorkdirRules(Path file) {

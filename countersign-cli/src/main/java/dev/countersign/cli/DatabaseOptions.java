@@ -29,6 +29,14 @@ final class DatabaseOptions {
     return StoreConfig.postgres(url, u, env("COUNTERSIGN_DB_PASSWORD"));
   }
 
+  /**
+   * The audit spool of the embedded database: a file beside it, local to this machine by
+   * definition. PostgreSQL has none (a server's disk may not outlive it; its commits are cheap).
+   */
+  Optional<Path> auditSpool() {
+    return database.isEmpty() ? Optional.of(dataDir.resolve("audit-spool")) : Optional.empty();
+  }
+
   /** Describes the database without secrets. */
   String describe() {
     return database.map(u -> u.replaceAll("(?i)(password=)[^&]*", "$1***")).orElse("embedded H2 in " + dataDir.toAbsolutePath().normalize());

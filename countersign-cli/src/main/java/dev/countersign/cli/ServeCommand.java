@@ -13,6 +13,7 @@ import dev.countersign.server.ChangeService;
 import dev.countersign.server.CountersignServer;
 import dev.countersign.server.JsonCodec;
 import dev.countersign.server.PolicyRuntime;
+import dev.countersign.store.AuditSpool;
 import dev.countersign.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,8 @@ final class ServeCommand implements Callable<Integer> {
             InstantSource.system(), json,
             Setup.catalog(catalog).map(BlastRadiusSource::of).orElse(BlastRadiusSource.none()));
     // The JSON body carries the content as a string, with escapes: allow some headroom over the limit.
-    AgentGate gate = AgentHooks.gate(store, changes, limits, protectedPaths, workdirRules, hookHold);
+    Optional<AuditSpool> spool = database.auditSpool().map(file -> AuditSpool.open(file, store));
+    AgentGate gate = AgentHooks.gate(store, changes, limits, protectedPaths, workdirRules, hookHold, spool);
     CountersignServer server = CountersignServer.start(host, port, maxBytes + maxBytes / 4 + 65_536, store, changes, gate, agents, json);
     orgFile.ifPresent(file -> watchOrg(file, orgLoadedFrom, store, currentOrg));
     if (policyDir.isPresent()) {
@@ -110,6 +112,7 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
+      spool.ifPresent(AuditSpool::close); // moves what is left into the audit log
       store.close();
       stopped.countDown();
     }));

@@ -13,6 +13,7 @@ import dev.countersign.server.agent.ToolCall;
 import dev.countersign.server.agent.ToolCallException;
 import dev.countersign.server.agent.ToolMapper;
 import dev.countersign.server.agent.WorkdirRules;
+import dev.countersign.store.AuditSpool;
 import dev.countersign.store.AuthenticatedToken;
 import dev.countersign.store.ChangeRecord;
 import dev.countersign.store.Store;
@@ -86,13 +87,23 @@ public final class AgentGate {
 
   /** A gate whose calls are also narrowed by the server's rules on the agent's working directory. */
   public AgentGate(Store store, ChangeService changes, ToolMapper mapper, InstantSource clock, Hold hold, WorkdirRules workdirs) {
+    this(store, changes, mapper, clock, hold, workdirs, Optional.empty());
+  }
+
+  /**
+   * A gate that writes the audit events of fresh allows and denies to {@code spool} (when there is
+   * one) before answering, instead of committing each group to the store; the spool moves them into
+   * the audit log in large batches.
+   */
+  public AgentGate(Store store, ChangeService changes, ToolMapper mapper, InstantSource clock, Hold hold, WorkdirRules workdirs,
+      Optional<AuditSpool> spool) {
     this.store = requireNonNull(store, "store");
     this.changes = requireNonNull(changes, "changes");
     this.mapper = requireNonNull(mapper, "mapper");
     this.clock = requireNonNull(clock, "clock");
     this.hold = requireNonNull(hold, "hold");
     this.workdirs = requireNonNull(workdirs, "workdirs");
-    this.journal = new AuditBatcher(store, changes);
+    this.journal = new AuditBatcher(store, changes, AuditBatcher.DEFAULT_WINDOW, spool);
   }
 
   /** The answer to one tool call made with {@code token}; never throws for bad input. */

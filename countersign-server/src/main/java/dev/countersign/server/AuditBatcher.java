@@ -3,6 +3,7 @@ package dev.countersign.server;
 import static java.util.Objects.requireNonNull;
 
 import dev.countersign.store.AuditLog;
+import dev.countersign.store.AuditSpool;
 import dev.countersign.store.Store;
 import dev.countersign.store.StoreException;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +67,7 @@ final class AuditBatcher {
 
   private final Store store;
   private final ChangeService changes;
+  private final Optional<AuditSpool> spool;
   private final long windowNanos;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition written = lock.newCondition();
@@ -79,8 +82,17 @@ final class AuditBatcher {
   }
 
   AuditBatcher(Store store, ChangeService changes, Duration window) {
+    this(store, changes, window, Optional.empty());
+  }
+
+  /**
+   * A batcher that writes each batch to {@code spool} when there is one (a file write: the leader
+   * does not wait for decisions under way), else commits it to the store.
+   */
+  AuditBatcher(Store store, ChangeService changes, Duration window, Optional<AuditSpool> spool) {
     this.store = requireNonNull(store, "store");
     this.changes = requireNonNull(changes, "changes");
+    this.spool = requireNonNull(spool, "spool");
     if (window.isNegative()) {
       throw new IllegalArgumentException("the group commit window must not be negative");
     }
@@ -140,7 +152,11 @@ final class AuditBatcher {
       for (Pending p : batch) {
         entries.add(p.entry);
       }
-      store.inTransaction(tx -> tx.audit().appendAll(entries));
+      if (spool.isPresent()) {
+        spool.get().write(entries);
+      } else {
+        store.inTransaction(tx -> tx.audit().appendAll(entries));
+      }
     } catch (RuntimeException e) {
       failure = e;
     }

@@ -8,6 +8,7 @@ import dev.countersign.analyze.InputLimits;
 import dev.countersign.config.org.OrgYaml;
 import dev.countersign.directory.Directory;
 import dev.countersign.store.AuditRecord;
+import dev.countersign.store.AuditSpool;
 import dev.countersign.store.Store;
 import dev.countersign.store.StoreConfig;
 import dev.countersign.store.StoreException;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -86,6 +88,51 @@ class AuditBatcherTest {
       assertThat(all).hasSize(threads * each);
       assertThat(subjects).hasSize(threads * each);
       assertThat(all).extracting(AuditRecord::seq).isSorted().doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
+  void withASpool_concurrentAppends_reachTheAuditLogExactlyOnce_inSequenceOrder() throws Exception {
+    try (Store store = Store.open(StoreConfig.h2File(dir))) {
+      AuditSpool spool = AuditSpool.open(dir.resolve("audit-spool"), store);
+      AuditBatcher batcher = new AuditBatcher(store, changes(store), AuditBatcher.DEFAULT_WINDOW, Optional.of(spool));
+      int threads = 16;
+      int each = 100;
+      ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int id = t;
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < each; i++) {
+            batcher.append(batcher.begin(), event(id + "-" + i));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      pool.shutdown();
+      spool.close(); // moves what the mover has not moved yet
+
+      List<AuditRecord> all = store.transaction(tx -> tx.audit().range(1, 100_000));
+      assertThat(all).hasSize(threads * each);
+      assertThat(all).extracting(AuditRecord::subject).doesNotHaveDuplicates();
+      assertThat(all).extracting(AuditRecord::seq).isSorted().doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
+  void aSpoolThatCannotBeWritten_failsTheCaller_soTheHookAnswersDeny() {
+    try (Store store = Store.open(StoreConfig.h2File(dir))) {
+      AuditSpool spool = AuditSpool.open(dir.resolve("audit-spool"), store);
+      spool.close();
+      AuditBatcher batcher = new AuditBatcher(store, changes(store), AuditBatcher.DEFAULT_WINDOW, Optional.of(spool));
+
+      assertThatThrownBy(() -> batcher.append(batcher.begin(), event("x")))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("audit spool");
+      assertThat(store.transaction(tx -> tx.audit().lastSeq()).longValue()).isZero();
     }
   }
 

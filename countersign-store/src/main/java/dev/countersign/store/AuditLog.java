@@ -48,4 +48,10 @@ public interface AuditLog {
 
   /** The sequence number of the last entry this transaction sees, 0 when the journal is empty. */
   long lastSeq();
+
+  /** How far the audit spool has been moved into this log (generation 0, position 0 at first). */
+  SpoolMark spoolMark();
+
+  /** Records how far the audit spool has been moved; write it with the entries it covers. */
+  void markSpool(SpoolMark mark);
 }

@@ -78,6 +78,31 @@ final class JdbcAuditLog implements AuditLog {
     return Sql.call("read audit head", () -> headSeq(tx.connection()));
   }
 
+  @Override
+  public SpoolMark spoolMark() {
+    return Sql.call(
+        "read audit spool mark",
+        () ->
+            Sql.one(
+                    tx.connection(),
+                    "SELECT generation, position FROM audit_spool WHERE id = 1",
+                    rs -> new SpoolMark(rs.getLong(1), rs.getLong(2)))
+                .orElseThrow(() -> new StoreException(Reason.FAILED, "audit spool mark missing")));
+  }
+
+  @Override
+  public void markSpool(SpoolMark mark) {
+    requireNonNull(mark, "mark");
+    Sql.call(
+        "mark audit spool",
+        () ->
+            Sql.update(
+                tx.writeConnection(),
+                "UPDATE audit_spool SET generation = ?, position = ? WHERE id = 1",
+                mark.generation(),
+                mark.position()));
+  }
+
   private static long headSeq(Connection c) throws SQLException {
     return Sql.one(c, "SELECT last_seq FROM audit_head WHERE id = 1", rs -> rs.getLong(1))
         .orElseThrow(() -> new StoreException(Reason.FAILED, "audit journal head missing"));

@@ -8,7 +8,9 @@ import java.time.Instant;
  * path. Commands: {@code commit-loop DIR N} commits N changes, each with an audit entry, printing
  * {@code committed k} after each commit; {@code create-token DIR PRINCIPAL} creates a token while
  * another process holds the database and prints {@code token <plaintext>}; {@code hold DIR} opens
- * the database, prints {@code ready} and keeps it open until its stdin closes.
+ * the database, prints {@code ready} and keeps it open until its stdin closes; {@code spool-loop
+ * DIR N} writes N audit entries through the audit spool, one write each, printing {@code spooled
+ * k} after each.
  */
 public final class H2Child {
   private H2Child() {}
@@ -20,6 +22,7 @@ public final class H2Child {
         case "commit-loop" -> commitLoop(store, Integer.parseInt(args[2]));
         case "create-token" -> createToken(store, args[2]);
         case "hold" -> hold(store);
+        case "spool-loop" -> spoolLoop(store, dir, Integer.parseInt(args[2]));
         default -> throw new IllegalArgumentException("unknown command " + args[0]);
       }
     }
@@ -37,6 +40,18 @@ public final class H2Child {
           });
       System.out.println("committed " + k);
       System.out.flush();
+    }
+  }
+
+  private static void spoolLoop(Store store, Path dir, int n) {
+    try (AuditSpool spool = AuditSpool.open(dir.resolve("audit-spool"), store)) {
+      for (int k = 1; k <= n; k++) {
+        spool.write(
+            java.util.List.of(
+                new AuditLog.Entry("hook.decided", "kiro-7", "spooled " + k, "{\"k\":" + k + "}", Fixtures.at(k))));
+        System.out.println("spooled " + k);
+        System.out.flush();
+      }
     }
   }
 

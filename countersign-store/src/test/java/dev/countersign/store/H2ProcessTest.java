@@ -114,6 +114,49 @@ class H2ProcessTest {
     }
   }
 
+  @Test
+  @Timeout(180)
+  void everySpooledEntry_survivesKillDashNine_andIsMovedExactlyOnce() throws Exception {
+    long seed = System.nanoTime();
+    int killAfter = 200 + new Random(seed).nextInt(2000);
+    Process child = child("spool-loop", dir.toString(), "1000000");
+    int acknowledged = 0;
+    List<String> other = new ArrayList<>();
+    try (BufferedReader out = reader(child)) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.startsWith("spooled ")) {
+          acknowledged = Integer.parseInt(line.substring("spooled ".length()));
+          if (acknowledged == killAfter) {
+            child.toHandle().destroyForcibly(); // SIGKILL, while the spool moves entries every 10 ms
+          }
+        } else {
+          other.add(line);
+        }
+      }
+    }
+    child.waitFor(30, TimeUnit.SECONDS);
+    assertThat(acknowledged).as("seed %s, output %s", seed, other).isGreaterThanOrEqualTo(killAfter);
+
+    try (Store reopened = Fixtures.open(StoreConfig.h2File(dir));
+        AuditSpool spool = AuditSpool.open(dir.resolve("audit-spool"), reopened)) {
+      long lastSeq = reopened.transaction((Tx tx) -> tx.audit().lastSeq());
+      List<String> subjects =
+          reopened.transaction((Tx tx) -> tx.audit().range(1, (int) lastSeq + 1)).stream()
+              .map(AuditRecord::subject)
+              .toList();
+      assertThat(subjects.size()).as("seed %s", seed).isGreaterThanOrEqualTo(acknowledged);
+      assertThat(subjects)
+          .as("seed %s: every entry once, in the order written", seed)
+          .isEqualTo(
+              java.util.stream.IntStream.rangeClosed(1, subjects.size())
+                  .mapToObj(k -> "spooled " + k)
+                  .toList());
+      System.out.printf(
+          "kill -9 after %d acknowledged spool writes (seed %d); %d in the log%n",
+          acknowledged, seed, subjects.size());
+    }
+  }
+
   private static Process child(String... args) throws IOException {
     List<String> command =
         new ArrayList<>(

@@ -8,9 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Reading tool inputs: typed fields with errors that name them, and canonical hashes. */
 final class Inputs {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   private Inputs() {}
 
   /** A required string field of a tool's input. */
@@ -96,7 +99,7 @@ final class Inputs {
 
   /** {@code text} cut to {@code max} characters, with an ellipsis when cut. */
   static String abbreviate(String text, int max) {
-    String oneLine = text.strip().replaceAll("\\s+", " ");
+    String oneLine = WHITESPACE.matcher(text.strip()).replaceAll(" ");
     return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + "…";
   }
 }
