@@ -14,6 +14,7 @@ import dev.countersign.server.ChangeService;
 import dev.countersign.server.CountersignServer;
 import dev.countersign.server.JsonCodec;
 import dev.countersign.server.PolicyRuntime;
+import dev.countersign.store.AuditSpool;
 import dev.countersign.store.Store;
 import dev.countersign.store.StoreConfig;
 import java.io.IOException;
@@ -37,6 +38,7 @@ final class LiveServer implements AutoCloseable {
 
   final Path dataDir;
   private final Store store;
+  private final AuditSpool spool;
   private final CountersignServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -54,7 +56,8 @@ final class LiveServer implements AutoCloseable {
         (kind, content) -> kind.map(k -> Setup.ANALYZERS.analyze(k, content, limits))
             .orElseGet(() -> Setup.ANALYZERS.analyze(content, limits)),
         InstantSource.system(), json);
-    AgentGate gate = AgentHooks.gate(store, changes, limits, Optional.empty(), hookHold);
+    this.spool = AuditSpool.open(dataDir.resolve("audit-spool"), store); // as serve does on embedded H2
+    AgentGate gate = AgentHooks.gate(store, changes, limits, Optional.empty(), Optional.empty(), hookHold, Optional.of(spool));
     this.server = CountersignServer.start("127.0.0.1", 0, 16 * 1024 * 1024, store, changes, gate, agents, json);
   }
 
@@ -96,6 +99,7 @@ final class LiveServer implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    spool.close();
     store.close();
   }
 }
