@@ -158,6 +158,9 @@ public final class AuditSpool implements AutoCloseable {
         throw new StoreException(Reason.UNAVAILABLE, "the audit spool " + file + " is " + (broken ? "unusable after a failed write" : "closed"));
       }
       long start = written;
+      // An interrupted caller would close the channel mid-write (ClosedByInterruptException): the
+      // interrupt is kept for after the write.
+      boolean interrupted = Thread.interrupted();
       try {
         long at = start;
         while (buffer.hasRemaining()) {
@@ -166,6 +169,10 @@ public final class AuditSpool implements AutoCloseable {
       } catch (IOException e) {
         cutBackTo(start);
         throw new StoreException(Reason.UNAVAILABLE, "cannot write the audit spool " + file + ": " + e.getMessage(), e);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
       long end = start;
       for (int i = 0; i < entries.size(); i++) {
@@ -180,8 +187,15 @@ public final class AuditSpool implements AutoCloseable {
 
   /** Moves every entry written so far into the audit log, now; readers of the log then see them. */
   public void flush() {
-    while (moveSome() > 0) {
-      // until nothing written before this call is left
+    boolean interrupted = Thread.interrupted(); // H2 closes its database on an interrupted write
+    try {
+      while (moveSome() > 0) {
+        // until nothing written before this call is left
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -189,7 +203,8 @@ public final class AuditSpool implements AutoCloseable {
   @Override
   public void close() {
     closing = true;
-    mover.interrupt();
+    // Not interrupted: an interrupt during a file write closes the channel, and H2 then closes the
+    // whole database. The mover sees `closing` within one tick.
     try {
       mover.join(Duration.ofSeconds(30));
     } catch (InterruptedException e) {
@@ -207,8 +222,7 @@ public final class AuditSpool implements AutoCloseable {
   int moveSome() {
     moveLock.lock();
     try {
-      List<AuditLog.Entry> batch;
-      long end;
+      List<Written> batch;
       long gen;
       fileLock.lock();
       try {
@@ -217,21 +231,25 @@ public final class AuditSpool implements AutoCloseable {
           return 0;
         }
         batch = new ArrayList<>(Math.min(unmoved.size(), MAX_MOVE));
-        end = 0;
         for (Written w : unmoved) {
           if (batch.size() == MAX_MOVE) {
             break;
           }
-          batch.add(w.entry());
-          end = w.end();
+          batch.add(w);
         }
         gen = generation;
       } finally {
         fileLock.unlock();
       }
-      SpoolMark mark = new SpoolMark(gen, end);
+      SpoolMark mark = new SpoolMark(gen, batch.get(batch.size() - 1).end());
       store.inTransaction(tx -> {
-        tx.audit().appendAll(batch);
+        // A commit that failed after taking effect leaves the batch here: the mark says what moved.
+        SpoolMark moved = tx.audit().spoolMark();
+        long from = moved.generation() == gen ? moved.position() : 0;
+        List<AuditLog.Entry> entries = batch.stream().filter(w -> w.end() > from).map(Written::entry).toList();
+        if (!entries.isEmpty()) {
+          tx.audit().appendAll(entries);
+        }
         tx.audit().markSpool(mark);
       });
       fileLock.lock();
@@ -249,11 +267,15 @@ public final class AuditSpool implements AutoCloseable {
   }
 
   private void moveUntilClosed() {
+    long warnedAt = 0;
     while (!closing) {
       try {
         Thread.sleep(MOVE_EVERY);
       } catch (InterruptedException e) {
         return; // close() moves what is left
+      }
+      if (closing) {
+        return;
       }
       try {
         // One move per tick (more only while a full batch is waiting): moving until nothing is left
@@ -262,7 +284,12 @@ public final class AuditSpool implements AutoCloseable {
           // a backlog: keep going
         }
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "audit spool: could not move entries into the audit log; retrying", e);
+        long now = System.nanoTime();
+        if (warnedAt == 0 || now - warnedAt > Duration.ofMinutes(1).toNanos()) { // once a minute, not every tick
+          LOG.log(Level.WARNING, "audit spool: could not move entries into the audit log; retrying every "
+              + MOVE_EVERY.toMillis() + " ms", e);
+          warnedAt = now;
+        }
       }
     }
   }
@@ -271,7 +298,6 @@ public final class AuditSpool implements AutoCloseable {
 
   private void recover() throws IOException {
     Files.createDirectories(file.getParent());
-    Files.deleteIfExists(rotationFile()); // a rotation that stopped before its rename: not in use
     channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
       processLock = channel.tryLock();
@@ -281,6 +307,7 @@ public final class AuditSpool implements AutoCloseable {
     if (processLock == null) {
       throw new StoreException(Reason.UNAVAILABLE, "the audit spool " + file + " is in use by another Countersign server");
     }
+    Files.deleteIfExists(rotationFile()); // ours now: a rotation that stopped before its rename
     SpoolMark mark = store.transaction(tx -> tx.audit().spoolMark());
     if (channel.size() == 0) {
       if (mark.position() > HEADER_BYTES) {
@@ -381,8 +408,8 @@ public final class AuditSpool implements AutoCloseable {
     if (written < rotateAtBytes || closing || broken) {
       return;
     }
+    Path next = rotationFile();
     try {
-      Path next = rotationFile();
       try (FileChannel c = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
           StandardOpenOption.WRITE)) {
         c.write(header(generation + 1), 0);
@@ -390,9 +417,22 @@ public final class AuditSpool implements AutoCloseable {
       // Moved over the old file before the database hears of it: a crash in between leaves a file
       // one generation ahead of the mark, which opening recognises as rotated (everything moved).
       Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "audit spool: cannot start a new generation of " + file + "; the current one goes on", e);
+      try {
+        Files.deleteIfExists(next);
+      } catch (IOException ignored) {
+        // the next rotation truncates it
+      }
+      return;
+    }
+    try {
       closeFile();
       channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
       processLock = channel.tryLock();
+      if (processLock == null) {
+        throw new IOException("another process locked the new spool file");
+      }
       generation++;
       written = HEADER_BYTES;
       SpoolMark mark = new SpoolMark(generation, written);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,6 +169,63 @@ class AuditSpoolTest {
         .hasMessageContaining("does not belong to this database")
         .hasMessageContaining("move the file aside");
     assertThat(second.transaction((Tx tx) -> tx.audit().lastSeq())).isZero();
+  }
+
+  @Test
+  void anInterruptedWriter_writes_keepsItsInterrupt_andTheSpoolGoesOn() {
+    Store store = store("a");
+    AuditSpool spool = spool(dir.resolve("spool"), store);
+
+    Thread.currentThread().interrupt(); // a file write would otherwise close the channel for everyone
+    try {
+      spool.write(entries(new Random(11), 2));
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+      spool.flush();
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    spool.write(entries(new Random(12), 1));
+    spool.flush();
+
+    assertThat(store.transaction((Tx tx) -> tx.audit().lastSeq())).isEqualTo(3);
+  }
+
+  @Test
+  void aMoveWhoseCommitTookEffect_butReportedAFailure_isNotRepeated() {
+    Store real = store("a");
+    AtomicBoolean failAfterCommit = new AtomicBoolean();
+    Store flaky =
+        (Store)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {Store.class},
+                (proxy, method, args) -> {
+                  Object result;
+                  try {
+                    result = method.invoke(real, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                  if (method.getName().equals("inTransaction") && failAfterCommit.getAndSet(false)) {
+                    throw new StoreException(StoreException.Reason.UNAVAILABLE, "the commit's outcome is unknown");
+                  }
+                  return result;
+                });
+    AuditSpool spool = spool(dir.resolve("spool"), flaky);
+    List<AuditLog.Entry> entries = entries(new Random(13), 5);
+
+    failAfterCommit.set(true);
+    spool.write(entries);
+    try {
+      spool.flush(); // this move (or the mover's) commits, then reports a failure
+    } catch (StoreException expected) {
+      assertThat(expected).hasMessageContaining("outcome is unknown");
+    }
+    spool.flush();
+
+    assertThat(failAfterCommit).isFalse();
+    assertThat(log(real)).containsExactlyElementsOf(entries);
   }
 
   @Test
