@@ -72,22 +72,8 @@ class H2ProcessTest {
     long seed = System.nanoTime();
     int killAfter = 20 + new Random(seed).nextInt(80);
     Process child = child("commit-loop", dir.toString(), "100000");
-    int acknowledged = 0;
     List<String> other = new ArrayList<>();
-    try (BufferedReader out = reader(child)) {
-      for (String line = out.readLine(); line != null; line = out.readLine()) {
-        if (line.startsWith("committed ")) {
-          acknowledged = Integer.parseInt(line.substring("committed ".length()));
-          if (acknowledged == killAfter) {
-            // SIGKILL through the handle: Process.destroyForcibly() would also close our end of the
-            // pipe, losing acknowledgements the child printed just before it died.
-            child.toHandle().destroyForcibly();
-          }
-        } else {
-          other.add(line);
-        }
-      }
-    }
+    int acknowledged = acknowledgedUntilKilled(child, "committed ", killAfter, other);
     child.waitFor(30, TimeUnit.SECONDS);
     assertThat(acknowledged)
         .as("seed %s, output %s", seed, other)
@@ -120,20 +106,9 @@ class H2ProcessTest {
     long seed = System.nanoTime();
     int killAfter = 200 + new Random(seed).nextInt(2000);
     Process child = child("spool-loop", dir.toString(), "1000000");
-    int acknowledged = 0;
     List<String> other = new ArrayList<>();
-    try (BufferedReader out = reader(child)) {
-      for (String line = out.readLine(); line != null; line = out.readLine()) {
-        if (line.startsWith("spooled ")) {
-          acknowledged = Integer.parseInt(line.substring("spooled ".length()));
-          if (acknowledged == killAfter) {
-            child.toHandle().destroyForcibly(); // SIGKILL, while the spool moves entries every 10 ms
-          }
-        } else {
-          other.add(line);
-        }
-      }
-    }
+    // killed while the spool moves entries every 10 ms
+    int acknowledged = acknowledgedUntilKilled(child, "spooled ", killAfter, other);
     child.waitFor(30, TimeUnit.SECONDS);
     assertThat(acknowledged).as("seed %s, output %s", seed, other).isGreaterThanOrEqualTo(killAfter);
 
@@ -155,6 +130,30 @@ class H2ProcessTest {
           "kill -9 after %d acknowledged spool writes (seed %d); %d in the log%n",
           acknowledged, seed, subjects.size());
     }
+  }
+
+  /**
+   * Reads the child's output to its end, killing the child (SIGKILL) once it has acknowledged step
+   * {@code killAfter}; returns the last step it acknowledged and adds its other lines to {@code other}.
+   */
+  private static int acknowledgedUntilKilled(Process child, String prefix, int killAfter, List<String> other)
+      throws IOException {
+    int acknowledged = 0;
+    try (BufferedReader out = reader(child)) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.startsWith(prefix)) {
+          acknowledged = Integer.parseInt(line.substring(prefix.length()));
+          if (acknowledged == killAfter) {
+            // SIGKILL through the handle: Process.destroyForcibly() would also close our end of the
+            // pipe, losing acknowledgements the child printed just before it died.
+            child.toHandle().destroyForcibly();
+          }
+        } else {
+          other.add(line);
+        }
+      }
+    }
+    return acknowledged;
   }
 
   private static Process child(String... args) throws IOException {
