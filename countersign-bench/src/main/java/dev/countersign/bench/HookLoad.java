@@ -119,7 +119,7 @@ public final class HookLoad {
           ProtectedPaths.defaults());
       // As `countersign serve` wires it: on embedded H2 the audit events of fresh decisions go
       // through the audit spool; on PostgreSQL they are committed in groups.
-      Optional<AuditSpool> spool = pg == null ? Optional.of(AuditSpool.open(tmp.resolve("db").resolve("audit-spool"), store))
+      Optional<AuditSpool> spool = pg == null ? Optional.of(AuditSpool.open(tmp.resolve("db").resolve(AuditSpool.FILE_NAME), store))
           : Optional.empty();
       AgentGate gate = new AgentGate(store, changes, tools, clock, AgentGate.Hold.none(), WorkdirRules.none(), spool);
       TokenScope scope = new TokenScope("production", List.of("payments-api"));

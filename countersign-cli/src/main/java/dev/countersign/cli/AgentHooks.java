@@ -23,18 +23,11 @@ final class AgentHooks {
 
   private AgentHooks() {}
 
-  /** The gate the server's hook endpoint asks. */
-  static AgentGate gate(Store store, ChangeService changes, InputLimits limits, Optional<Path> protectedPaths, Duration hold) {
-    return gate(store, changes, limits, protectedPaths, Optional.empty(), hold);
-  }
-
-  /** The gate, its calls also narrowed by the working-directory rules in {@code workdirRules}. */
-  static AgentGate gate(Store store, ChangeService changes, InputLimits limits, Optional<Path> protectedPaths,
-      Optional<Path> workdirRules, Duration hold) {
-    return gate(store, changes, limits, protectedPaths, workdirRules, hold, Optional.empty());
-  }
-
-  /** The gate, its fresh decisions' audit events written through {@code spool} when there is one. */
+  /**
+   * The gate the server's hook endpoint asks: its calls also narrowed by the working-directory rules
+   * in {@code workdirRules}, its fresh decisions' audit events written through {@code spool} when
+   * there is one.
+   */
   static AgentGate gate(Store store, ChangeService changes, InputLimits limits, Optional<Path> protectedPaths,
       Optional<Path> workdirRules, Duration hold, Optional<AuditSpool> spool) {
     if (hold.isNegative()) {

@@ -1,5 +1,6 @@
 package dev.countersign.cli;
 
+import dev.countersign.store.AuditSpool;
 import dev.countersign.store.StoreConfig;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -34,7 +35,7 @@ final class DatabaseOptions {
    * definition. PostgreSQL has none (a server's disk may not outlive it; its commits are cheap).
    */
   Optional<Path> auditSpool() {
-    return database.isEmpty() ? Optional.of(dataDir.resolve("audit-spool")) : Optional.empty();
+    return database.isEmpty() ? Optional.of(dataDir.resolve(AuditSpool.FILE_NAME)) : Optional.empty();
   }
 
   /** Describes the database without secrets. */

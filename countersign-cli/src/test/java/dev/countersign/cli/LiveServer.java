@@ -56,7 +56,7 @@ final class LiveServer implements AutoCloseable {
         (kind, content) -> kind.map(k -> Setup.ANALYZERS.analyze(k, content, limits))
             .orElseGet(() -> Setup.ANALYZERS.analyze(content, limits)),
         InstantSource.system(), json);
-    this.spool = AuditSpool.open(dataDir.resolve("audit-spool"), store); // as serve does on embedded H2
+    this.spool = AuditSpool.open(dataDir.resolve(AuditSpool.FILE_NAME), store); // as serve does on embedded H2
     AgentGate gate = AgentHooks.gate(store, changes, limits, Optional.empty(), Optional.empty(), hookHold, Optional.of(spool));
     this.server = CountersignServer.start("127.0.0.1", 0, 16 * 1024 * 1024, store, changes, gate, agents, json);
   }

@@ -3,6 +3,7 @@ package dev.countersign.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.store.AuditRecord;
+import dev.countersign.store.AuditSpool;
 import dev.countersign.store.Store;
 import dev.countersign.store.StoreConfig;
 import dev.countersign.store.Tx;
@@ -48,7 +49,7 @@ class ServeAuditSpoolTest {
       server.process().toHandle().destroyForcibly(); // kill -9 right after the last answer
       server.process().waitFor(30, TimeUnit.SECONDS);
     }
-    assertThat(Files.size(data.resolve("audit-spool"))).isPositive();
+    assertThat(Files.size(data.resolve(AuditSpool.FILE_NAME))).isPositive();
 
     try (ServerProcess again = ServerProcess.start("--data-dir", data.toString(), "--org", "../org.yaml")) {
       assertThat(again.url()).startsWith("http://"); // listening: the spool was recovered at start

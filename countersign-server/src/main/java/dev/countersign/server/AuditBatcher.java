@@ -89,10 +89,7 @@ final class AuditBatcher {
     this(store, changes, window, Optional.empty());
   }
 
-  /**
-   * A batcher that writes each batch to {@code spool} when there is one (a file write: the leader
-   * does not wait for decisions under way), else commits it to the store.
-   */
+  /** A batcher that writes each batch to {@code spool} when there is one, else commits it to the store. */
   AuditBatcher(Store store, ChangeService changes, Duration window, Optional<AuditSpool> spool) {
     this.store = requireNonNull(store, "store");
     this.changes = requireNonNull(changes, "changes");

@@ -94,7 +94,7 @@ class AuditBatcherTest {
   @Test
   void withASpool_concurrentAppends_reachTheAuditLogExactlyOnce_inSequenceOrder() throws Exception {
     try (Store store = Store.open(StoreConfig.h2File(dir))) {
-      AuditSpool spool = AuditSpool.open(dir.resolve("audit-spool"), store);
+      AuditSpool spool = AuditSpool.open(dir.resolve(AuditSpool.FILE_NAME), store);
       AuditBatcher batcher = new AuditBatcher(store, changes(store), AuditBatcher.DEFAULT_WINDOW, Optional.of(spool));
       int threads = 16;
       int each = 100;
@@ -125,7 +125,7 @@ class AuditBatcherTest {
   @Test
   void aSpoolThatCannotBeWritten_failsTheCaller_soTheHookAnswersDeny() {
     try (Store store = Store.open(StoreConfig.h2File(dir))) {
-      AuditSpool spool = AuditSpool.open(dir.resolve("audit-spool"), store);
+      AuditSpool spool = AuditSpool.open(dir.resolve(AuditSpool.FILE_NAME), store);
       spool.close();
       AuditBatcher batcher = new AuditBatcher(store, changes(store), AuditBatcher.DEFAULT_WINDOW, Optional.of(spool));
 

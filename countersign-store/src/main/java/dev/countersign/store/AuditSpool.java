@@ -62,6 +62,9 @@ public final class AuditSpool implements AutoCloseable {
   /** The largest record body read back; a payload is at most 1,000,000 characters (4 MB UTF-8). */
   private static final int MAX_BODY_BYTES = 8 << 20;
 
+  /** The spool's file name beside an embedded database ({@code DATA_DIR/audit-spool}). */
+  public static final String FILE_NAME = "audit-spool";
+
   /** How often written entries are moved into the audit log. */
   public static final Duration MOVE_EVERY = Duration.ofMillis(10);
 

@@ -44,7 +44,7 @@ public final class H2Child {
   }
 
   private static void spoolLoop(Store store, Path dir, int n) {
-    try (AuditSpool spool = AuditSpool.open(dir.resolve("audit-spool"), store)) {
+    try (AuditSpool spool = AuditSpool.open(dir.resolve(AuditSpool.FILE_NAME), store)) {
       for (int k = 1; k <= n; k++) {
         spool.write(
             java.util.List.of(

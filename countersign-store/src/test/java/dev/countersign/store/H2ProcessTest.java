@@ -113,7 +113,7 @@ class H2ProcessTest {
     assertThat(acknowledged).as("seed %s, output %s", seed, other).isGreaterThanOrEqualTo(killAfter);
 
     try (Store reopened = Fixtures.open(StoreConfig.h2File(dir));
-        AuditSpool spool = AuditSpool.open(dir.resolve("audit-spool"), reopened)) {
+        AuditSpool spool = AuditSpool.open(dir.resolve(AuditSpool.FILE_NAME), reopened)) {
       long lastSeq = reopened.transaction((Tx tx) -> tx.audit().lastSeq());
       List<String> subjects =
           reopened.transaction((Tx tx) -> tx.audit().range(1, (int) lastSeq + 1)).stream()
